@@ -1,0 +1,120 @@
+package io.cloudimages.ims.auth.signing;
+
+import io.cloudimages.ims.auth.Unauthenticated;
+import io.cloudimages.ims.config.ImsConfig;
+import io.cloudimages.ims.http.HttpRequestData;
+import io.cloudimages.ims.image.domain.access.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Verifies {@code SDK-HMAC-SHA256} signed requests against the access keys in the database. */
+@ApplicationScoped
+public class SignatureAuthenticator {
+    private static final Logger LOG = Logger.getLogger(SignatureAuthenticator.class);
+    private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private final AccessKeyStore keys;
+    private final ImsConfig.Auth config;
+    private final SecretCipher cipher;
+    private final Clock clock = Clock.systemUTC();
+
+    SignatureAuthenticator(AccessKeyStore keys, ImsConfig config) {
+        this.keys = keys;
+        this.config = config.auth();
+        this.cipher = new SecretCipher(config.auth().skEncryptionKey().orElseThrow(() -> new IllegalStateException(
+                "ims.auth.sk-encryption-key (IMS_AUTH_SK_ENCRYPTION_KEY) must be set: base64 of 32 random bytes")));
+    }
+
+    public SecretCipher cipher() {
+        return cipher;
+    }
+
+    public Caller authenticate(HttpRequestData request, SdkSignature.AuthorizationHeader authorization) {
+        String sdkDate = request.header("X-Sdk-Date");
+        checkDate(sdkDate);
+        List<String> signedHeaders = authorization.signedHeaders();
+        if (!signedHeaders.contains("host") || !signedHeaders.contains("x-sdk-date")
+                || !isSortedLowerCaseSet(signedHeaders)) {
+            throw Unauthenticated.because("the signed headers must be a sorted lower-case list including host and "
+                    + "x-sdk-date");
+        }
+        AccessKeyStore.StoredKey key = keys.lookup(authorization.accessKey())
+                .filter(AccessKeyStore.StoredKey::enabled)
+                .orElseThrow(() -> Unauthenticated.because("unknown or disabled access key"));
+        if (key.lockedUntil() != null && key.lockedUntil().isAfter(clock.instant())) {
+            throw Unauthenticated.because("the access key is locked after repeated signature failures; retry later");
+        }
+        String projectHeader = request.header("X-Project-Id");
+        if (projectHeader != null && !projectHeader.equals(key.projectId())) {
+            throw Unauthenticated.because("X-Project-Id does not match the access key's project");
+        }
+        String payloadHash = payloadHash(request);
+        String secret = cipher.decrypt(key.accessKey(), key.secretKeyCiphertext());
+        if (secret == null) {
+            LOG.warnf("access key %s: the stored secret does not open with the configured encryption key",
+                    key.accessKey());
+            throw Unauthenticated.because("unknown or disabled access key");
+        }
+        String canonical = SdkSignature.canonicalRequest(request.method(), request.path(), request.query(),
+                signedHeaders, request::header, payloadHash);
+        String expected = SdkSignature.sign(secret, SdkSignature.stringToSign(sdkDate, canonical));
+        if (!SdkSignature.matches(expected, authorization.signature())) {
+            keys.recordMismatch(key.accessKey(), config.lockoutThreshold(), config.lockoutDuration());
+            throw Unauthenticated.because("the request signature does not match");
+        }
+        if (key.failedAttempts() > 0) {
+            keys.resetMismatches(key.accessKey());
+        }
+        return new Caller(key.projectId(), new HashSet<>(key.roles()));
+    }
+
+    private void checkDate(String sdkDate) {
+        if (sdkDate == null) {
+            throw Unauthenticated.because("X-Sdk-Date is missing");
+        }
+        Instant signedAt;
+        try {
+            signedAt = LocalDateTime.parse(sdkDate, SDK_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw Unauthenticated.because("X-Sdk-Date must be formatted as yyyyMMddTHHmmssZ");
+        }
+        if (Duration.between(signedAt, clock.instant()).abs().compareTo(config.clockSkew()) > 0) {
+            throw Unauthenticated.because("X-Sdk-Date is too far from the server's time");
+        }
+    }
+
+    private static String payloadHash(HttpRequestData request) {
+        String actual = SdkSignature.sha256Hex(request.body());
+        String declared = request.header("X-Sdk-Content-Sha256");
+        if (declared == null) {
+            return actual;
+        }
+        if (!declared.equalsIgnoreCase(actual)) {
+            throw Unauthenticated.because("X-Sdk-Content-Sha256 does not match the body");
+        }
+        return declared;
+    }
+
+    private static boolean isSortedLowerCaseSet(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name.isEmpty() || !name.equals(name.toLowerCase(java.util.Locale.ROOT)) || !seen.add(name)
+                    || (i > 0 && names.get(i - 1).compareTo(name) > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+package io.cloudimages.ims.demo;
+
+/**
+ * The development keys shipped in this repository. They make the demo work out of the box and are refused
+ * by a start against a real database (see {@link ProductionStartGuard}): anyone can read them here.
+ */
+public final class DevDefaults {
+    public static final String SK_ENCRYPTION_KEY = "SBS3v/iBzAxat13KopqcaJTQLh37ZldYUhO+fy+7Bdg=";
+    public static final String TOKEN_PUBLIC_KEY_LOCATION = "dev/token-public.pem";
+    public static final String TOKEN_ISSUER = "https://iam.dev.example";
+    public static final String DEMO_ACCESS_KEY_PREFIX = "DEMOAK";
+
+    private DevDefaults() {
+    }
+}

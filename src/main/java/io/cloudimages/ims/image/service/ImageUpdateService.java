@@ -1,0 +1,70 @@
+package io.cloudimages.ims.image.service;
+
+import io.cloudimages.ims.image.domain.Image;
+import io.cloudimages.ims.image.domain.ImsException;
+import io.cloudimages.ims.image.domain.access.Caller;
+import io.cloudimages.ims.image.domain.access.ImageAccessPolicy;
+import io.cloudimages.ims.image.domain.patch.PatchApplier;
+import io.cloudimages.ims.image.domain.patch.PatchOperation;
+import io.cloudimages.ims.image.domain.patch.PatchResult;
+import io.cloudimages.ims.db.Transactions;
+import io.cloudimages.ims.image.persistence.ImageStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The application service every entry point calls: one transaction per image, in which the image is loaded
+ * and locked, the caller checked, the patch applied to a working copy, and the result saved once.
+ */
+@ApplicationScoped
+public class ImageUpdateService {
+    private final ImageStore store;
+    private final Clock clock;
+
+    ImageUpdateService(ImageStore store) {
+        this.store = store;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Applies an already parsed patch to one image on behalf of a caller.
+     *
+     * @param imageId a canonical, lower-case image id
+     * @param dryRun  when true, everything is checked and the result computed, but nothing is written
+     * @return the outcome: the image as it is (or would be) after the patch, and whether it changed
+     * @throws ImsException with the contract's status and code; the stored image is then unchanged
+     */
+    public UpdateOutcome update(Caller caller, String imageId, List<PatchOperation> patch, boolean dryRun) {
+        return Transactions.inNewTransaction(() -> {
+            ImageStore.LockedImage locked = store.lockForUpdate(imageId).orElse(null);
+            Image image = locked == null ? null : locked.image();
+            ImageAccessPolicy.checkModifiable(caller, image, imageId);
+            PatchResult result = PatchApplier.apply(image.attributes(), patch);
+            if (!result.changed()) {
+                return new UpdateOutcome(image, false);
+            }
+            if (dryRun) {
+                QuarkusTransaction.setRollbackOnly();
+                return new UpdateOutcome(image, true);
+            }
+            return new UpdateOutcome(locked.update(result.attributes(), now()), true);
+        });
+    }
+
+    public UpdateOutcome update(Caller caller, String imageId, List<PatchOperation> patch) {
+        return update(caller, imageId, patch, false);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The image after a call, and whether the call changed (or, in a dry run, would change) it. */
+    public record UpdateOutcome(Image image, boolean changed) {
+    }
+}
