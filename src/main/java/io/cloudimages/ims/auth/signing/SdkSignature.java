@@ -60,7 +60,8 @@ public final class SdkSignature {
     }
 
     /**
-     * The canonical request: {@code METHOD\nURI\nQUERY\nHEADERS\nSIGNED_HEADERS\nPAYLOAD_HASH}.
+     * The canonical request: {@code METHOD\nURI\nQUERY\nHEADERS\nSIGNED_HEADERS\nPAYLOAD_HASH}, where HEADERS is
+     * {@code name:value\n} for each signed header.
      *
      * @param rawPath       the path as sent, percent-encoded
      * @param rawQuery      the query parameters as sent, percent-encoded
@@ -78,6 +79,8 @@ public final class SdkSignature {
             String value = headerValue.apply(name);
             out.append(name).append(':').append(value == null ? "" : value.trim()).append('\n');
         }
+        // Each header line ends in a newline and the parts are joined by one more, as in the SDKs.
+        out.append('\n');
         out.append(String.join(";", signedHeaders)).append('\n');
         out.append(payloadHash);
         return out.toString();
