@@ -1,0 +1,50 @@
+package io.cloudimages.ims.support;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+/** Mints X-Auth-Token JWTs with the development issuer key in {@code dev/token-private.pem}. */
+public final class Tokens {
+    public static final String ISSUER = "https://iam.dev.example";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private Tokens() {
+    }
+
+    public static String forProject(String projectId, String... roles) {
+        long now = System.currentTimeMillis() / 1000;
+        StringBuilder roleList = new StringBuilder("[");
+        for (int i = 0; i < roles.length; i++) {
+            roleList.append(i == 0 ? "" : ",").append('"').append(roles[i]).append('"');
+        }
+        roleList.append(']');
+        return sign("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", "{\"iss\":\"" + ISSUER + "\",\"sub\":\"test\",\"iat\":" + now
+                + ",\"exp\":" + (now + 600) + ",\"project_id\":\"" + projectId + "\",\"roles\":" + roleList + "}");
+    }
+
+    /** Signs any header and claims with the development key (RS256). */
+    public static String sign(String headerJson, String claimsJson) {
+        try {
+            String signingInput = B64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                    + B64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(privateKey());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + B64.encodeToString(signature.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey privateKey() throws Exception {
+        String pem = Files.readString(Path.of("dev/token-private.pem"));
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}
