@@ -5,7 +5,9 @@ import io.cloudimages.ims.auth.signing.SignatureAuthenticator;
 import io.cloudimages.ims.auth.token.TokenAuthenticator;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.cloudimages.ims.image.domain.access.Caller;
+import io.cloudimages.ims.image.domain.ImsException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * Establishes the caller of any request by the real service's two schemes (CONTRACT section 5): an
@@ -13,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class Authenticator {
+    private static final Logger LOG = Logger.getLogger(Authenticator.class);
+
     private final TokenAuthenticator tokens;
     private final SignatureAuthenticator signatures;
 
@@ -22,6 +26,16 @@ public class Authenticator {
     }
 
     public Caller authenticate(HttpRequestData request) {
+        try {
+            return establish(request);
+        } catch (ImsException e) {
+            // The reason only: never a credential. Operators see why callers are refused.
+            LOG.infof("request refused: %s", e.getMessage());
+            throw e;
+        }
+    }
+
+    private Caller establish(HttpRequestData request) {
         String token = request.header("X-Auth-Token");
         String authorization = request.header("Authorization");
         boolean signed = authorization != null && authorization.startsWith(SdkSignature.ALGORITHM + " ");

@@ -26,18 +26,23 @@ public class AccessKeyStore implements PanacheRepositoryBase<AccessKeyEntity, St
     /**
      * Counts one signature mismatch, atomically in the database so that every instance agrees; the one that
      * reaches the threshold locks the key and starts the count again.
+     *
+     * @return true when this mismatch locked the key
      */
-    public void recordMismatch(String accessKey, int threshold, Duration lockout) {
-        Transactions.inNewTransaction(() -> getEntityManager().createNativeQuery("""
+    public boolean recordMismatch(String accessKey, int threshold, Duration lockout) {
+        // The count restarts at 0 exactly when this update locks the key, which is what it returns.
+        List<?> locked = Transactions.inNewTransaction(() -> getEntityManager().createNativeQuery("""
                 update access_key
                    set failed_attempts = case when failed_attempts + 1 >= :threshold then 0 else failed_attempts + 1 end,
                        locked_until = case when failed_attempts + 1 >= :threshold
                                            then now() + make_interval(secs => :lockSeconds) else locked_until end
-                 where access_key = :ak""")
+                 where access_key = :ak
+                returning failed_attempts = 0""")
                 .setParameter("threshold", threshold)
                 .setParameter("lockSeconds", (double) lockout.toSeconds())
                 .setParameter("ak", accessKey)
-                .executeUpdate());
+                .getResultList());
+        return !locked.isEmpty() && Boolean.TRUE.equals(locked.get(0));
     }
 
     /** A correct signature ends a run of mismatches; callers write only when there is one. */

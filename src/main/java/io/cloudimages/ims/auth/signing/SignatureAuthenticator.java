@@ -70,7 +70,10 @@ public class SignatureAuthenticator {
                 signedHeaders, request::header, payloadHash);
         String expected = SdkSignature.sign(secret, SdkSignature.stringToSign(sdkDate, canonical));
         if (!SdkSignature.matches(expected, authorization.signature())) {
-            keys.recordMismatch(key.accessKey(), config.lockoutThreshold(), config.lockoutDuration());
+            if (keys.recordMismatch(key.accessKey(), config.lockoutThreshold(), config.lockoutDuration())) {
+                LOG.warnf("access key %s locked for %s after %d consecutive signature mismatches", key.accessKey(),
+                        config.lockoutDuration(), config.lockoutThreshold());
+            }
             throw Unauthenticated.because("the request signature does not match");
         }
         if (key.failedAttempts() > 0) {

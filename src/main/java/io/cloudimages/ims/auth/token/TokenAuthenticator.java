@@ -101,6 +101,10 @@ public class TokenAuthenticator {
                     + " as a PEM RSA or EC public key");
         }
         JWTAuthContextInfo info = new JWTAuthContextInfo(key, issuer);
+        // The contract requires exp and project_id; sub and iat are optional.
+        info.setRequireNamedPrincipal(false);
+        info.setMaxTimeToLiveSecs(0L); // 0, not null: null makes smallrye-jwt require iat
+        info.setTokenAge(null);
         info.setSignatureAlgorithm(Set.of(key instanceof ECPublicKey ? SignatureAlgorithm.ES256
                 : SignatureAlgorithm.RS256));
         return info;

@@ -4,9 +4,9 @@ import io.cloudimages.ims.http.HttpAnswer;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.cloudimages.ims.http.RequestIds;
 import io.cloudimages.ims.image.domain.ImsError;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -48,7 +48,7 @@ public class PatchImageRoute {
     private void patch(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
         HttpRequestData request = new HttpRequestData("PATCH", ctx.request().path(), query(ctx.request().query()),
-                headers(ctx.request().headers()), body == null ? new byte[0] : body.getBytes());
+                headers(ctx.request()), body == null ? new byte[0] : body.getBytes());
         send(ctx, endpoint.handle(request, ctx.pathParam("image_id")));
     }
 
@@ -66,9 +66,13 @@ public class PatchImageRoute {
         response.end(Buffer.buffer(answer.body()));
     }
 
-    static Map<String, String> headers(MultiMap headers) {
+    /** Headers by lower-case name; over HTTP/2 the host is the :authority pseudo-header, signed as "host". */
+    static Map<String, String> headers(HttpServerRequest request) {
         Map<String, String> byName = new HashMap<>();
-        headers.forEach(h -> byName.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        request.headers().forEach(h -> byName.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        if (!byName.containsKey("host") && request.authority() != null) {
+            byName.put("host", request.authority().toString());
+        }
         return byName;
     }
 
