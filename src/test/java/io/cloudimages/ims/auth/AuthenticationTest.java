@@ -55,7 +55,7 @@ import java.util.logging.LogRecord;
 
 /** CONTRACT section 5 and the ownership rules of section 3, with the official SDK's signer as the client. */
 @QuarkusTest
-class AuthenticationTest {
+public class AuthenticationTest {
     static final String ENDPOINT = "http://localhost:8081";
     static final List<String> LOG_LINES = Collections.synchronizedList(new ArrayList<>());
     static final Handler CAPTURE = new Handler() {
@@ -103,6 +103,11 @@ class AuthenticationTest {
         Map<String, String> headers = OfficialSdkSigner.sign(ak, sk, projectId, "PATCH", ENDPOINT, PATH + imageId,
                 Map.of(), body);
         return request().headers(headers).body(body.getBytes(StandardCharsets.UTF_8)).patch(PATH + imageId);
+    }
+
+    /** A request signed by the official SDK, for other test classes. */
+    public static Response signedPatchForTests(String ak, String sk, String imageId, String body) {
+        return signedPatch(ak, sk, null, imageId, body);
     }
 
     static void expect401(Response response) {

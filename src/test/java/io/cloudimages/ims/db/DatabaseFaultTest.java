@@ -1,0 +1,76 @@
+package io.cloudimages.ims.db;
+
+import static io.cloudimages.ims.support.Api.patchAsOwner;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cloudimages.ims.auth.AuthenticationTest;
+import io.cloudimages.ims.demo.ProxiedDatabaseProfile;
+import io.cloudimages.ims.support.OfficialSdkSigner;
+import io.cloudimages.ims.support.TcpProxy;
+import io.cloudimages.ims.support.TestImages;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/** CONTRACT 4.2: a database that cannot answer in time gives 503 IMG.0503, bounded, and nothing half-applied. */
+@QuarkusTest
+@TestProfile(ProxiedDatabaseProfile.class)
+class DatabaseFaultTest {
+
+    static void database(String state) {
+        TcpProxy.request(ProxiedDatabaseProfile.PROXY_KEY, state);
+    }
+
+    @AfterEach
+    void reopen() {
+        database("open");
+    }
+
+    @Test
+    void unreachableDatabaseIs503ThenServesAgainWithoutRestart() {
+        String id = TestImages.create();
+        patchAsOwner(id, "[]").then().statusCode(200);
+        database("cut");
+        long start = System.nanoTime();
+        Response down = patchAsOwner(id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"lost\"}]");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        down.then().statusCode(503).body("error.code", equalTo("IMG.0503")).header("Retry-After", "1");
+        assertTrue(millis < 5000, "answered in " + millis + " ms");
+        // The credential lookup needs the database too: 503, not 401.
+        AuthenticationTest.signedPatchForTests(OfficialSdkSigner.OWNER_AK, OfficialSdkSigner.OWNER_SK, id, "[]")
+                .then().statusCode(503).body("error.code", equalTo("IMG.0503"));
+        database("open");
+        int status = 0;
+        for (int attempt = 0; attempt < 20 && status != 200; attempt++) {
+            status = patchAsOwner(id, "[{\"op\":\"add\",\"path\":\"/back\",\"value\":\"yes\"}]").statusCode();
+        }
+        assertEquals(200, status, "serves again once the database is back");
+        assertEquals("ims_demo", TestImages.load(id).name, "nothing of the failed patch was written");
+    }
+
+    @Test
+    void aRowLockedByAnotherTransactionIsABounded503() throws Exception {
+        String id = TestImages.create();
+        try (Connection holder = DriverManager.getConnection(ProxiedDatabaseProfile.directJdbcUrl())) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("select * from image where id = '" + id + "' for update");
+            }
+            long start = System.nanoTime();
+            Response stalled = patchAsOwner(id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"stalled\"}]");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            stalled.then().statusCode(503).body("error.code", equalTo("IMG.0503")).header("Retry-After", "1");
+            assertTrue(millis >= 2500 && millis < 6000, "lock_timeout bounds the wait: " + millis + " ms");
+            holder.rollback();
+        }
+        patchAsOwner(id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"after\"}]").then().statusCode(200);
+    }
+}
