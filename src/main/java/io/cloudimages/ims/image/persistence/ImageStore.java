@@ -1,11 +1,14 @@
 package io.cloudimages.ims.image.persistence;
 
 import io.cloudimages.ims.image.domain.Image;
+import io.cloudimages.ims.image.domain.access.Caller;
+import io.cloudimages.ims.image.domain.batch.ImageSelector;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +23,16 @@ public class ImageStore implements PanacheRepositoryBase<ImageEntity, UUID> {
      */
     public Optional<LockedImage> lockForUpdate(String id) {
         return findByIdOptional(UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE).map(LockedImage::new);
+    }
+
+    /** One page of the ids a batch selector matches, after {@code afterId}, in id order (keyset paging). */
+    public List<String> selectIds(ImageSelector selector, Caller caller, Optional<String> afterId, int limit) {
+        SelectorSql query = SelectorSql.page(selector, caller, afterId, limit);
+        var native_ = getEntityManager().createNativeQuery(query.sql, String.class);
+        query.parameters.forEach(native_::setParameter);
+        @SuppressWarnings("unchecked")
+        List<String> ids = native_.getResultList();
+        return ids;
     }
 
     /** An image row locked by the current transaction. */

@@ -9,7 +9,6 @@ import io.cloudimages.ims.image.domain.patch.PatchOperation;
 import io.cloudimages.ims.image.domain.patch.PatchResult;
 import io.cloudimages.ims.db.Transactions;
 import io.cloudimages.ims.image.persistence.ImageStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -49,7 +48,7 @@ public class ImageUpdateService {
                 return new UpdateOutcome(image, false);
             }
             if (dryRun) {
-                QuarkusTransaction.setRollbackOnly();
+                // Nothing was written to the entity: the commit releases the lock and changes nothing.
                 return new UpdateOutcome(image, true);
             }
             return new UpdateOutcome(locked.update(result.attributes(), now()), true);
