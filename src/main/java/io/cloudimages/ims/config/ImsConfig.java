@@ -20,6 +20,14 @@ public interface ImsConfig {
     @WithDefault("false")
     boolean embeddedDatabase();
 
+    /**
+     * Exit once started: with {@code quarkus.flyway.migrate-at-start=true} this is the migration job that
+     * runs once per release, so that scale-to-zero cold starts never pay for migrations.
+     */
+    @WithName("migrate-only")
+    @WithDefault("false")
+    boolean migrateOnly();
+
     Auth auth();
 
     interface Auth {
