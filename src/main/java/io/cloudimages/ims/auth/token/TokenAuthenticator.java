@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,6 +34,12 @@ public class TokenAuthenticator {
     private static final Logger LOG = Logger.getLogger(TokenAuthenticator.class);
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f]{32}");
 
+    private static final int MAX_CACHED_TOKENS = 10_000;
+
+    private record Verified(Caller caller, long expiresAtEpochSecond) {
+    }
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final JWTParser parser;
     private final JWTAuthContextInfo verification;
 
@@ -50,6 +58,19 @@ public class TokenAuthenticator {
         if (verification == null) {
             throw Unauthenticated.because("token authentication is not configured");
         }
+        // A token is re-sent on every call of a session: its verification (an RSA or EC signature check and a
+        // JSON parse) is cached by the exact token text until the token's own expiry.
+        Verified cached = verified.get(token);
+        if (cached != null) {
+            if (cached.expiresAtEpochSecond() > System.currentTimeMillis() / 1000) {
+                return cached.caller();
+            }
+            verified.remove(token);
+        }
+        return verify(token);
+    }
+
+    private Caller verify(String token) {
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token, verification);
@@ -64,7 +85,12 @@ public class TokenAuthenticator {
         if (projectId == null || !PROJECT_ID.matcher(projectId).matches()) {
             throw Unauthenticated.because("the token has no valid project_id claim");
         }
-        return new Caller(projectId, roles(jwt.getClaim("roles")));
+        Caller caller = new Caller(projectId, roles(jwt.getClaim("roles")));
+        if (verified.size() >= MAX_CACHED_TOKENS) {
+            verified.clear(); // bounded; a full cache only costs re-verification
+        }
+        verified.put(token, new Verified(caller, jwt.getExpirationTime()));
+        return caller;
     }
 
     private static Set<String> roles(Object claim) {

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -48,6 +50,7 @@ public class ImageEntity extends PanacheEntityBase {
     @Column(name = "hw_firmware_type")
     public String firmwareType;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<String> tags = new ArrayList<>();
     @Column(name = "os_bit")
     public String osBit;
@@ -72,8 +75,12 @@ public class ImageEntity extends PanacheEntityBase {
     public String imageSize;
     @Column(name = "data_origin")
     public String dataOrigin;
-    /** Optional modifiable attributes and extension attributes, by name. */
+    /**
+     * Optional modifiable attributes and extension attributes, by name. Treated as immutable by Hibernate (no
+     * JSON round trip to snapshot it on every load): a change assigns a new map, never edits this one.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public Map<String, String> properties = new TreeMap<>();
     @Column(name = "created_at")
     public Instant createdAt;
