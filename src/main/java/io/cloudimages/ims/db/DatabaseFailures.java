@@ -28,6 +28,8 @@ public final class DatabaseFailures {
                     || t instanceof TimeoutException
                     || t instanceof jakarta.persistence.LockTimeoutException
                     || t instanceof jakarta.persistence.QueryTimeoutException
+                    // The commit itself failed (connection lost, server shutting down): nothing was written.
+                    || t instanceof jakarta.transaction.RollbackException
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }

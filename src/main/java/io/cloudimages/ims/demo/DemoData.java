@@ -5,6 +5,7 @@ import io.cloudimages.ims.auth.signing.SecretCipher;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.image.persistence.ImageEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,7 @@ public class DemoData {
         if (!config.embeddedDatabase()) {
             return;
         }
+        EmbeddedDatabase.applicationStarted();
         SecretCipher cipher = new SecretCipher(config.auth().skEncryptionKey().orElseThrow());
         QuarkusTransaction.requiringNew().run(() -> {
             Instant created = Instant.parse("2015-12-04T09:45:33Z");
@@ -72,6 +74,12 @@ public class DemoData {
             }
         });
         LOG.info("demo mode: embedded PostgreSQL with the demo images and DEMOAK* credentials");
+    }
+
+    void stopped(@Observes ShutdownEvent event, ImsConfig config) {
+        if (config.embeddedDatabase()) {
+            EmbeddedDatabase.applicationStopped();
+        }
     }
 
     /** An image with every field of the IMS example response ({@code updated_at} equal to {@code created_at}). */

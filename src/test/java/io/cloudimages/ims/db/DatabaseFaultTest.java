@@ -57,6 +57,69 @@ class DatabaseFaultTest {
     }
 
     @Test
+    void requestsInFlightDuringAnOutageGetContractAnswersQuickly() throws Exception {
+        int clients = 8;
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            ids.add(TestImages.create());
+        }
+        java.util.Map<Integer, java.util.concurrent.atomic.AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
+        long end = System.currentTimeMillis() + 4000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String id = ids.get(c);
+            done.add(pool.submit(() -> {
+                int n = 0;
+                while (System.currentTimeMillis() < end) {
+                    long start = System.nanoTime();
+                    Response r = patchAsOwner(id, "[{\"op\":\"add\",\"path\":\"/n\",\"value\":" + (n++) + "}]");
+                    slowest.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
+                    statuses.computeIfAbsent(r.statusCode(), s -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    if (r.statusCode() == 503) {
+                        r.then().body("error.code", equalTo("IMG.0503")).header("Retry-After", "1");
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(1000);
+        database("cut");
+        Thread.sleep(1500);
+        database("open");
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(java.util.Set.of(200, 503), statuses.keySet(), statuses.toString());
+        assertTrue(slowest.get() < 2000, "slowest answer " + slowest.get() + " ms");
+        // Every image holds a value one of its 200 answers set: nothing half-applied, nothing lost.
+        for (String id : ids) {
+            assertTrue(TestImages.load(id).properties.containsKey("n"));
+        }
+    }
+
+    @Test
+    void aDatabaseThatStallsIsABounded503() {
+        String id = TestImages.create();
+        patchAsOwner(id, "[]").then().statusCode(200);
+        database("stall");
+        long start = System.nanoTime();
+        Response stalled = patchAsOwner(id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"stalled\"}]");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        stalled.then().statusCode(503).body("error.code", equalTo("IMG.0503"));
+        assertTrue(millis < 10_000, "bounded by the socket timeout: " + millis + " ms");
+        database("open");
+        int status = 0;
+        for (int attempt = 0; attempt < 20 && status != 200; attempt++) {
+            status = patchAsOwner(id, "[{\"op\":\"add\",\"path\":\"/after\",\"value\":\"stall\"}]").statusCode();
+        }
+        assertEquals(200, status);
+        assertEquals("ims_demo", TestImages.load(id).name);
+    }
+
+    @Test
     void aRowLockedByAnotherTransactionIsABounded503() throws Exception {
         String id = TestImages.create();
         try (Connection holder = DriverManager.getConnection(ProxiedDatabaseProfile.directJdbcUrl())) {

@@ -19,6 +19,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    /** While set, connections are accepted but no byte is forwarded: a database that stalls. */
+    private volatile boolean stalled;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -49,7 +51,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /**
-     * Follows a system property ("open" or "cut") and acknowledges each change in {@code key + ".ack"}. A Quarkus
+     * Follows a system property ("open", "cut" or "stall") and acknowledges each change in {@code key + ".ack"}. A Quarkus
      * test profile and the test run in different class loaders; plain string properties are what both share.
      */
     public void followSystemProperty(String key) {
@@ -63,6 +65,10 @@ public final class TcpProxy implements AutoCloseable {
                     if (!wanted.equals(state)) {
                         if (wanted.equals("cut")) {
                             cut();
+                        } else if (wanted.equals("stall")) {
+                            stalled = true;
+                        } else if (state.equals("stall")) {
+                            stalled = false;
                         } else {
                             restore();
                         }
@@ -116,16 +122,19 @@ public final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    while (stalled && !to.isClosed()) {
+                        Thread.sleep(10);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | InterruptedException ignored) {
                 // Either side closed.
             } finally {
                 try {

@@ -3,7 +3,6 @@ package io.cloudimages.ims.image.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cloudimages.ims.demo.DemoData;
-import io.cloudimages.ims.image.persistence.ImageEntity;
 import io.cloudimages.ims.support.TestImages;
 import io.cloudimages.ims.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -25,18 +24,56 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Many concurrent patches of one image: the row lock serialises them, and no change is lost. */
+/** Bursts of concurrent patches: the row lock serialises those of one image, and no change is lost. */
 @QuarkusTest
 class ConcurrentPatchTest {
-    static final int CLIENTS = 16;
-    static final int PATCHES_PER_CLIENT = 6; // 96 extension attributes: within the quota of 128
+    static final int CLIENTS = 32;
+    static final int PATCHES_PER_CLIENT = 50;
 
     @TestHTTPResource("/v2/cloudimages/")
     URI base;
 
+    /** What client {@code c} sends as its patch number {@code p}: an image id and a body. */
+    interface Script {
+        String[] patch(int client, int p);
+    }
+
     @Test
-    void concurrentPatchesOfOneImageLoseNothing() throws Exception {
+    void thirtyTwoClientsPatchingOneImageLoseNothing() throws Exception {
         String id = TestImages.create();
+        // Each client adds its own attribute, then replaces it with its patch number, and every tenth patch
+        // also sets a second attribute of its own: 64 attributes, within the quota.
+        Map<Integer, Integer> statuses = run((c, p) -> new String[] {id, p == 0
+                ? "[{\"op\":\"add\",\"path\":\"/c" + c + "\",\"value\":\"0\"}]"
+                : "[{\"op\":\"replace\",\"path\":\"/c" + c + "\",\"value\":\"" + p + "\"}"
+                + (p % 10 == 0 ? ",{\"op\":\"add\",\"path\":\"/d" + c + "\",\"value\":\"" + p + "\"}" : "") + "]"});
+        assertEquals(Map.of(200, CLIENTS * PATCHES_PER_CLIENT), statuses);
+        Map<String, String> expected = new TreeMap<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            expected.put("c" + c, Integer.toString(PATCHES_PER_CLIENT - 1));
+            expected.put("d" + c, Integer.toString((PATCHES_PER_CLIENT - 1) / 10 * 10));
+        }
+        assertEquals(expected, new TreeMap<>(TestImages.load(id).properties));
+    }
+
+    @Test
+    void thirtyTwoClientsOnTheirOwnImagesAtFullSpeed() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            ids.add(TestImages.create());
+        }
+        Map<Integer, Integer> statuses = run((c, p) -> new String[] {ids.get(c),
+                "[{\"op\":\"add\",\"path\":\"/n\",\"value\":" + p + "},{\"op\":\"replace\",\"path\":\"/name\","
+                        + "\"value\":\"client " + c + "\"}]"});
+        assertEquals(Map.of(200, CLIENTS * PATCHES_PER_CLIENT), statuses);
+        for (int c = 0; c < CLIENTS; c++) {
+            assertEquals(Integer.toString(PATCHES_PER_CLIENT - 1), TestImages.load(ids.get(c)).properties.get("n"));
+            assertEquals("client " + c, TestImages.load(ids.get(c)).name);
+        }
+    }
+
+    /** Runs every client's patches in order, all clients at once; answers the count of each status. */
+    private Map<Integer, Integer> run(Script script) throws Exception {
         String token = Tokens.forProject(DemoData.DEMO_PROJECT);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -47,11 +84,9 @@ class ConcurrentPatchTest {
                 int clientNo = c;
                 done.add(pool.submit(() -> {
                     for (int p = 0; p < PATCHES_PER_CLIENT; p++) {
-                        // Each client adds its own attribute, and replaces its first one every time.
-                        String body = "[{\"op\":\"add\",\"path\":\"/c" + clientNo + "_" + p + "\",\"value\":\"" + p
-                                + "\"},{\"op\":\"add\",\"path\":\"/c" + clientNo + "_0\",\"value\":\"" + p + "\"}]";
-                        HttpRequest request = HttpRequest.newBuilder(base.resolve(id))
-                                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                        String[] patch = script.patch(clientNo, p);
+                        HttpRequest request = HttpRequest.newBuilder(base.resolve(patch[0]))
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString(patch[1]))
                                 .header("Content-Type", "application/json").header("X-Auth-Token", token)
                                 .timeout(Duration.ofSeconds(30)).build();
                         int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -66,21 +101,8 @@ class ConcurrentPatchTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(Map.of(200, CLIENTS * PATCHES_PER_CLIENT), toPlain(statuses));
-        ImageEntity stored = TestImages.load(id);
-        Map<String, String> expected = new TreeMap<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            for (int p = 1; p < PATCHES_PER_CLIENT; p++) {
-                expected.put("c" + c + "_" + p, Integer.toString(p));
-            }
-            expected.put("c" + c + "_0", Integer.toString(PATCHES_PER_CLIENT - 1));
-        }
-        assertEquals(expected, new TreeMap<>(stored.properties));
-    }
-
-    private static Map<Integer, Integer> toPlain(Map<Integer, AtomicInteger> counts) {
         Map<Integer, Integer> out = new TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.get()));
+        statuses.forEach((k, v) -> out.put(k, v.get()));
         return out;
     }
 }

@@ -199,6 +199,17 @@ class PatchImageRouteTest {
     }
 
     @Test
+    void oversizedHeadersAndRequestLinesGetTheServersOwnAnswer() {
+        String id = TestImages.create();
+        request().header("X-Padding", "p".repeat(17 * 1024)).contentType(JSON).body("[]".getBytes())
+                .patch(PATH + id).then().statusCode(431);
+        request().contentType(JSON).body("[]".getBytes()).patch(PATH + id + "?q=" + "x".repeat(5000))
+                .then().statusCode(414);
+        // Just under the limits, the function answers.
+        patchAsOwner(id, "[]").then().statusCode(200);
+    }
+
+    @Test
     void statusAndOwnershipOfDemoImages() {
         expectError(patchAsOwner("5b1c1a8e-7a43-4c51-9d1f-0c0e7f1b2a02", "[]"), 400, "IMG.0046");
         expectError(patchAsOwner("5b1c1a8e-7a43-4c51-9d1f-0c0e7f1b2a03", "[]"), 400, "IMG.0046");
