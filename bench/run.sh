@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: throughput and latency of PATCH beside pgbench running the same transaction, cold starts
-# (JDK 17, JDK 17 + AppCDS, JDK 25, JDK 25 + AOT cache), memory and CPU per request. One machine, one run.
+# (JDK 17, JDK 17 + AppCDS, JDK 25, JDK 25 + the AOT cache the build trains with the integration tests),
+# memory and CPU per request. One machine, one run; it rebuilds the JAR first (about two minutes).
 #
 #   bench/run.sh [jdbc-url]        default jdbc:postgresql://127.0.0.1:5432/test (user postgres, trust auth)
 #
@@ -19,7 +20,7 @@ PORT=${PORT:-18080}
 SCHEMA=ims_bench
 PROJECT=be0c0000000000000000000000000001
 # The recommended settings (function.yaml). No MaxMetaspaceSize: it makes the AOT cache dump fail.
-JVM_OPTS=(${JVM_OPTIONS:--Xms32m -Xmx64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+UseSerialGC})
+JVM_OPTS=(${JVM_OPTIONS:--Xms32m -Xmx64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1})
 
 hostport=$(sed -E 's#jdbc:postgresql://([^/]+)/.*#\1#' <<<"$JDBC_URL")
 PGHOST=${hostport%%:*}; PGPORT=${hostport##*:}; PGDATABASE=$(sed -E 's#.*/([^/?]+).*#\1#' <<<"$JDBC_URL")
@@ -34,7 +35,12 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
 
 # ---- build and database ------------------------------------------------------------------------------------
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
+# The JAR with its JDK 25 AOT cache, trained by the @QuarkusIntegrationTest run (as for the JVM image).
+log "building with the AOT cache (JDK 25, integration tests as training)"
+JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA25")")") ./mvnw -B -q -ntp verify -DskipITs=false \
+  -Dquarkus.package.jar.aot.enabled=true -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false >"$work/build.log" 2>&1 \
+  || { tail -40 "$work/build.log"; exit 1; }
+[ -f target/quarkus-app/app.aot ] || { echo "no AOT cache was written" >&2; exit 1; }
 psql -q -v ON_ERROR_STOP=1 -c "drop schema if exists $SCHEMA cascade; create schema $SCHEMA;" >/dev/null
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/token.pem" 2>/dev/null
 openssl pkey -in "$work/token.pem" -pubout -out "$work/token.pub.pem"
@@ -88,10 +94,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 training_load() { IMAGES=$IMAGES wrk -t2 -c4 -d8s -s bench/patch.lua "$URL" >/dev/null; }
 
 # ---- cold starts ----------------------------------------------------------------------------------------------
-log "training the AppCDS archive (JDK 17) and the AOT cache (JDK 25)"
+log "training the AppCDS archive (JDK 17)"
 start_app "$JAVA17" -XX:ArchiveClassesAtExit="$work/app-cds.jsa"
-until [ "$(patch_once)" = 200 ]; do sleep 0.1; done; training_load; stop_app
-start_app "$JAVA25" -XX:AOTCacheOutput="$work/app.aot"
 until [ "$(patch_once)" = 200 ]; do sleep 0.1; done; training_load; stop_app
 declare -A READY FIRST
 for variant in jdk17 jdk17-appcds jdk25 jdk25-aot; do
@@ -99,7 +103,7 @@ for variant in jdk17 jdk17-appcds jdk25 jdk25-aot; do
     jdk17) cmd=("$JAVA17") ;;
     jdk17-appcds) cmd=("$JAVA17" -XX:SharedArchiveFile="$work/app-cds.jsa") ;;
     jdk25) cmd=("$JAVA25") ;;
-    jdk25-aot) cmd=("$JAVA25" -XX:AOTCache="$work/app.aot") ;;
+    jdk25-aot) cmd=("$JAVA25" -XX:AOTCache=target/quarkus-app/app.aot) ;;
   esac
   : >"$work/ready.txt"; : >"$work/first.txt"
   for i in 1 2 3 4 5; do
@@ -113,7 +117,7 @@ for variant in jdk17 jdk17-appcds jdk25 jdk25-aot; do
 done
 
 # ---- memory and CPU on the recommended configuration (JDK 25 + AOT cache) -------------------------------------
-start_app "$JAVA25" -XX:AOTCache="$work/app.aot"
+start_app "$JAVA25" -XX:AOTCache=target/quarkus-app/app.aot
 until [ "$(patch_once)" = 200 ]; do sleep 0.05; done
 RSS_FIRST=$(rss_mb)
 ticks0=$(cpu_ticks)

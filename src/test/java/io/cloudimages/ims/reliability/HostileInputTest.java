@@ -79,8 +79,10 @@ class HostileInputTest {
             }
             long start = System.nanoTime();
             HttpResponse<byte[]> response;
+            // The server closes the connection after a 431: such requests get a connection of their own.
+            HttpClient sender = i % 97 == 0 ? HttpClient.newHttpClient() : client;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = sender.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (java.io.IOException e) {
                 fail("request " + i + " (seed " + SEED + ") broke the connection: " + e);
                 return;

@@ -110,17 +110,25 @@ public class TokenAuthenticator {
         return roles;
     }
 
+    private static PublicKey decode(String pem, SignatureAlgorithm algorithm) {
+        try {
+            return KeyUtils.decodePublicKey(pem, algorithm);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /** The issuer's key read once, its algorithm pinned to the key type. */
     private static JWTAuthContextInfo verification(String location, String issuer) {
-        PublicKey key;
+        String pem;
         try {
-            String pem = KeyUtils.readKeyContent(location);
-            key = KeyUtils.decodePublicKey(pem, SignatureAlgorithm.RS256);
-            if (!(key instanceof RSAPublicKey)) {
-                key = KeyUtils.decodePublicKey(pem, SignatureAlgorithm.ES256);
-            }
+            pem = KeyUtils.readKeyContent(location);
         } catch (Exception e) {
-            key = null;
+            pem = null;
+        }
+        PublicKey key = pem == null ? null : decode(pem, SignatureAlgorithm.RS256);
+        if (!(key instanceof RSAPublicKey) && pem != null) {
+            key = decode(pem, SignatureAlgorithm.ES256);
         }
         if (key == null) {
             throw new IllegalStateException("the token issuer key at mp.jwt.verify.publickey.location cannot be read"
