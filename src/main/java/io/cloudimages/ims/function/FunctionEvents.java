@@ -2,6 +2,7 @@ package io.cloudimages.ims.function;
 
 import io.cloudimages.ims.image.domain.ImsError;
 import io.cloudimages.ims.image.domain.ImsException;
+import io.cloudimages.ims.image.domain.json.JsonNull;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ enum FunctionEvents {
             require(isStringMap(event.get("queryStringParameters")), shape);
             require(isStringMap(event.get("pathParameters")), shape);
             require(!event.containsKey("body") || event.get("body") instanceof String
-                    || event.get("body") == io.cloudimages.ims.image.domain.json.JsonNull.INSTANCE, shape);
+                    || event.get("body") == JsonNull.INSTANCE, shape);
             require(!event.containsKey("isBase64Encoded") || event.get("isBase64Encoded") instanceof Boolean, shape);
         }
     },
@@ -60,7 +61,7 @@ enum FunctionEvents {
     }
 
     private static boolean isStringMap(Object value) {
-        if (value == null || value == io.cloudimages.ims.image.domain.json.JsonNull.INSTANCE) {
+        if (value == null || value == JsonNull.INSTANCE) {
             return true;
         }
         if (!(value instanceof Map<?, ?> map)) {

@@ -21,6 +21,7 @@ import io.cloudimages.ims.auth.signing.SecretCipher;
 import io.cloudimages.ims.demo.DemoData;
 import io.cloudimages.ims.demo.DevDefaults;
 import io.cloudimages.ims.image.persistence.ImageEntity;
+import io.cloudimages.ims.support.LogCapture;
 import io.cloudimages.ims.support.OfficialSdkSigner;
 import io.cloudimages.ims.support.TestImages;
 import io.cloudimages.ims.support.Tokens;
@@ -46,55 +47,36 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 /** CONTRACT section 5 and the ownership rules of section 3, with the official SDK's signer as the client. */
 @QuarkusTest
 public class AuthenticationTest {
     static final String ENDPOINT = "http://localhost:8081";
-    static final List<String> LOG_LINES = Collections.synchronizedList(new ArrayList<>());
-    static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            LOG_LINES.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
-                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    static LogCapture logs;
 
     @TestHTTPResource("/")
     URI root;
 
     @BeforeAll
     static void captureLogs() {
-        java.util.logging.Logger.getLogger("").addHandler(CAPTURE);
+        logs = LogCapture.start();
     }
 
     @AfterAll
     static void noSecretInAnyLogLine() {
-        java.util.logging.Logger.getLogger("").removeHandler(CAPTURE);
+        logs.close();
         List<String> secrets = new ArrayList<>();
         DemoData.CREDENTIALS.forEach(c -> secrets.add(c.get(1)));
         secrets.add(Tokens.forProject(DemoData.DEMO_PROJECT).split("\\.")[0] + ".");
         secrets.add(DevDefaults.SK_ENCRYPTION_KEY);
-        synchronized (LOG_LINES) {
-            assertFalse(LOG_LINES.isEmpty(), "the capture saw the application's log");
-            for (String line : LOG_LINES) {
-                for (String secret : secrets) {
-                    assertFalse(line.contains(secret), "a secret reached the log: " + line);
-                }
+        List<String> lines = logs.lines();
+        assertFalse(lines.isEmpty(), "the capture saw the application's log");
+        for (String line : lines) {
+            for (String secret : secrets) {
+                assertFalse(line.contains(secret), "a secret reached the log: " + line);
             }
         }
     }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cloudimages.ims.demo.DemoData;
 import io.cloudimages.ims.image.domain.batch.ImageSelector;
 import io.cloudimages.ims.image.persistence.ImageEntity;
+import io.cloudimages.ims.support.LogCapture;
 import io.cloudimages.ims.support.TestImages;
 import io.cloudimages.ims.support.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,8 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 /** batchUpdateImages: selectors, dry runs, failures, limits, shards, and a run over 10 000 images. */
 @QuarkusTest
@@ -210,25 +208,7 @@ class BatchUpdateImagesTest {
                 select gen_random_uuid(), :owner, 'bulk-' || n, 'active', 'private', 'private', now(), now()
                   from generate_series(1, :n) as n""").setParameter("owner", project).setParameter("n", images)
                 .executeUpdate());
-        List<String> pages = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (String.valueOf(record.getMessage()).startsWith("batch page")) {
-                    pages.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture logs = LogCapture.start();
         try {
             String job = "{\"patch\":[{\"op\":\"add\",\"path\":\"/__support_kvm\",\"value\":true},"
                     + "{\"op\":\"add\",\"path\":\"/fleet_fix\",\"value\":\"2026-11\"}]}";
@@ -238,7 +218,8 @@ class BatchUpdateImagesTest {
             assertEquals(images, result.getInt("changed"));
             assertEquals(0, result.getInt("failed_count"));
             assertFalse(result.getBoolean("truncated"));
-            assertTrue(pages.size() >= images / 500, "paged: " + pages.size() + " pages");
+            long pages = logs.lines().stream().filter(line -> line.startsWith("batch page")).count();
+            assertTrue(pages >= images / 500, "paged: " + pages + " pages");
             long patched = QuarkusTransaction.requiringNew().call(() -> (Long) ImageEntity.getEntityManager()
                     .createNativeQuery("select count(*) from image where owner = :owner and properties ->> 'fleet_fix' = '2026-11'"
                             + " and properties ->> '__support_kvm' = 'true'", Long.class)
@@ -248,7 +229,7 @@ class BatchUpdateImagesTest {
             batch(project, job).then().body("matched", equalTo(images)).body("unchanged", equalTo(images))
                     .body("changed", equalTo(0));
         } finally {
-            root.removeHandler(capture);
+            logs.close();
         }
     }
 }

@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudimages.ims.support.Api;
+import io.cloudimages.ims.support.LogCapture;
 import io.cloudimages.ims.support.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 /** Values and names that look like SQL, JSON paths or log forgery are stored literally or refused. */
 @QuarkusTest
@@ -36,22 +33,7 @@ class InjectionTest {
 
     @Test
     void injectedValuesAreStoredLiterallyAndNeverReachALogLine() throws Exception {
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(String.valueOf(record.getMessage()) + java.util.Arrays.toString(record.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
+        LogCapture logs = LogCapture.start();
         try {
             String id = TestImages.create();
             for (int i = 0; i < VALUES.size(); i++) {
@@ -75,12 +57,10 @@ class InjectionTest {
                     .contentType("application/json").body("[]").patch("/v2/cloudimages/" + id).then().statusCode(401);
             assertTrue(TestImages.load(id) != null, "the table is still there");
         } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
+            logs.close();
         }
-        synchronized (lines) {
-            for (String line : lines) {
-                assertFalse(line.contains("forged") || line.contains("\u001b") || line.contains("drop table"), line);
-            }
+        for (String line : logs.lines()) {
+            assertFalse(line.contains("forged") || line.contains("\u001b") || line.contains("drop table"), line);
         }
     }
 }

@@ -21,12 +21,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudimages.ims.demo.DemoData;
 import io.cloudimages.ims.image.persistence.ImageEntity;
 import io.cloudimages.ims.support.TestImages;
+import static io.cloudimages.ims.support.ErrorAnswers.expectError;
 import io.cloudimages.ims.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -250,13 +250,6 @@ class PatchImageRouteTest {
         assertEquals(2, body.get("error").size());
         response.then().body("error.message", not(nullValue()));
         assertFalse(response.asString().contains("Exception"));
-    }
-
-    static void expectError(Response response, int status, String code) {
-        response.then().statusCode(status).contentType(JSON).body("error.code", equalTo(code))
-                .body("error.message", notNullValue()).header("X-Request-Id", notNullValue());
-        String body = new String(response.asByteArray(), StandardCharsets.UTF_8);
-        assertFalse(body.contains("at io.") || body.contains("SQL") || body.contains("Exception"), body);
     }
 
     private static String iterableToString(Iterator<String> names) {

@@ -1,7 +1,6 @@
 package io.cloudimages.ims.image.domain.attribute;
 
 import io.cloudimages.ims.image.domain.ImsError;
-import io.cloudimages.ims.image.domain.ImsException;
 import io.cloudimages.ims.image.domain.patch.PatchOperation;
 
 /** What the catalogue knows about one attribute name: its kind, whether it may be removed, its value rule. */
@@ -36,15 +35,6 @@ public final class Attribute {
             return rule.normalize(operation.value());
         } catch (Violation v) {
             throw v.error.atOperation(operation.index(), operation.path(), v.getMessage());
-        }
-    }
-
-    /** Checks a value outside a patch (a batch selector, a seed); the message then names the attribute. */
-    public String normalize(Object value) {
-        try {
-            return rule.normalize(value);
-        } catch (Violation v) {
-            throw new ImsException(v.error, name + ": " + v.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import io.cloudimages.ims.image.domain.json.StrictJsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The deserializer step of the call: turns a request body into checked operations, or refuses it with
@@ -66,9 +67,9 @@ public final class PatchParser {
         if (rawOp == null) {
             throw ImsError.INVALID_REQUEST.atOperation(index, path, "'op' is missing");
         }
-        PatchOp op = (rawOp instanceof String name ? PatchOp.fromWire(name) : java.util.Optional.<PatchOp>empty())
-                .orElseThrow(() -> ImsError.INVALID_REQUEST.atOperation(index, path,
-                        "'op' must be one of add, replace, remove"));
+        Optional<PatchOp> known = rawOp instanceof String name ? PatchOp.fromWire(name) : Optional.empty();
+        PatchOp op = known.orElseThrow(() -> ImsError.INVALID_REQUEST.atOperation(index, path,
+                "'op' must be one of add, replace, remove"));
         String attribute = JsonPointer.decodeSingleSegment(path)
                 .orElseThrow(() -> ImsError.INVALID_REQUEST.atOperation(index, path,
                         "'path' must be a JSON pointer to one attribute, such as /name"));

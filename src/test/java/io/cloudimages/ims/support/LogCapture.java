@@ -1,0 +1,49 @@
+package io.cloudimages.ims.support;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Captures every log record of the running application (JBoss LogManager is the JUL manager) while open. */
+public final class LogCapture implements AutoCloseable {
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getMessage() + " " + Arrays.toString(record.getParameters())
+                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private LogCapture() {
+        Logger.getLogger("").addHandler(handler);
+    }
+
+    public static LogCapture start() {
+        return new LogCapture();
+    }
+
+    /** A copy of the lines captured so far. */
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(handler);
+    }
+}
