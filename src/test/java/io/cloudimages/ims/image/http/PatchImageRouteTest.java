@@ -194,8 +194,8 @@ class PatchImageRouteTest {
         // Exactly 64 KiB is accepted.
         String atLimit = "[" + " ".repeat(64 * 1024 - 2) + "]";
         patchAsOwner(id, atLimit).then().statusCode(200);
-        // Past the server's hard limit, the server's own 413.
-        request().contentType(JSON).body(new byte[2 * 1024 * 1024]).patch(PATH + id).then().statusCode(413);
+        // Past the server's hard limit (1 MiB) the body is not even read; the answer keeps the contract's shape.
+        expectError(request().contentType(JSON).body(new byte[2 * 1024 * 1024]).patch(PATH + id), 413, "IMG.0413");
     }
 
     @Test
@@ -240,6 +240,12 @@ class PatchImageRouteTest {
         Response response = request().get(PATH + TestImages.create());
         expectError(response, 405, "IMG.0405");
         response.then().header("Allow", "PATCH");
+    }
+
+    @Test
+    void unknownPathsAndFunctionsAnswerTheContractsError() {
+        expectError(request().get("/v2/images"), 404, "IMG.0404");
+        expectError(request().contentType(JSON).body("{}").post("/noSuchFunction"), 404, "IMG.0404");
     }
 
     @Test
