@@ -48,11 +48,16 @@ class DatabaseFaultTest {
         AuthenticationTest.signedPatchForTests(OfficialSdkSigner.OWNER_AK, OfficialSdkSigner.OWNER_SK, id, "[]")
                 .then().statusCode(503).body("error.code", equalTo("IMG.0503"));
         database("open");
+        long restored = System.nanoTime();
         int status = 0;
-        for (int attempt = 0; attempt < 20 && status != 200; attempt++) {
+        int attempts = 0;
+        while (attempts < 20 && status != 200) {
+            attempts++;
             status = patchAsOwner(id, "[{\"op\":\"add\",\"path\":\"/back\",\"value\":\"yes\"}]").statusCode();
         }
         assertEquals(200, status, "serves again once the database is back");
+        System.out.printf("database fault: 503 in %d ms while down; first 200 %d ms after the database came back "
+                + "(attempt %d)%n", millis, (System.nanoTime() - restored) / 1_000_000, attempts);
         assertEquals("ims_demo", TestImages.load(id).name, "nothing of the failed patch was written");
     }
 
@@ -100,6 +105,7 @@ class DatabaseFaultTest {
         }
         pool.shutdown();
         assertEquals(java.util.Set.of(200, 503), statuses.keySet(), statuses.toString());
+        System.out.println("outage under load: " + statuses + ", 503 latencies " + latencies503 + " ms");
         // Measured 1.3-2.3 s here (the issue asks for 2 s; see its closing note): bounded well below the
         // 3 s pool acquisition timeout.
         assertTrue(slowest503.get() < 3000, "slowest 503 while the database was down: " + slowest503.get() + " ms; all: " + latencies503);
