@@ -4,7 +4,6 @@ import io.cloudimages.ims.image.domain.ImsError;
 import io.cloudimages.ims.image.domain.ImsException;
 import io.cloudimages.ims.image.domain.json.JsonNull;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,7 +67,7 @@ enum FunctionEvents {
             return false;
         }
         for (Object v : map.values()) {
-            if (!(v instanceof String) && !(v instanceof List<?>)) {
+            if (!(v instanceof String)) {
                 return false;
             }
         }

@@ -70,6 +70,8 @@ class FunctionsTest {
         expectError(invoke("updateImage", "{\"image_id\":1,\"patch\":[]}"), 400, "IMG.0001");
         expectError(invoke("updateImage", "{\"image_id\":\"a\",\"image_id\":\"b\",\"patch\":[]}"), 400, "IMG.0001");
         expectError(invoke("apig", "{\"path\":\"/v2/cloudimages/x\"}"), 400, "IMG.0001");
+        expectError(invoke("apig", "{\"httpMethod\":\"PATCH\",\"path\":\"/v2/cloudimages/x\",\"headers\":{\"a\":[\"b\"]}}"),
+                400, "IMG.0001");
         expectError(invoke("batchUpdateImages", "[1]"), 400, "IMG.0001");
     }
 
