@@ -117,6 +117,21 @@ class DatabaseFaultTest {
     }
 
     @Test
+    void aBatchStopsWithStatus503AndItsCountsWhenTheDatabaseStopsAnswering() {
+        String project = java.util.UUID.randomUUID().toString().replace("-", "");
+        String id = TestImages.create(image -> image.owner = project);
+        database("cut");
+        io.cloudimages.ims.support.Api.request()
+                .header("X-Auth-Token", io.cloudimages.ims.support.Tokens.forProject(project))
+                .contentType("application/json")
+                .body("{\"patch\":[{\"op\":\"add\",\"path\":\"/x\",\"value\":\"1\"}]}").post("/batchUpdateImages")
+                .then().statusCode(200).body("status", equalTo(503)).body("error.code", equalTo("IMG.0503"))
+                .body("matched", equalTo(0)).body("changed", equalTo(0)).body("failed_count", equalTo(0));
+        database("open");
+        assertTrue(!TestImages.load(id).properties.containsKey("x"));
+    }
+
+    @Test
     void aDatabaseThatStallsIsABounded503() {
         String id = TestImages.create();
         patchAsOwner(id, "[]").then().statusCode(200);
