@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudimages.ims.auth.Unauthenticated;
+import io.cloudimages.ims.http.ContractErrorRoutes;
 import io.cloudimages.ims.http.HttpAnswer;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.cloudimages.ims.http.JsonAnswers;
@@ -70,9 +71,7 @@ public class ImageFunctions {
         try {
             Caller caller = caller();
             byte[] patch = json.writeValueAsBytes(event.patch);
-            if (patch.length > PatchImageEndpoint.MAX_BODY_BYTES) {
-                throw ImsError.BODY_TOO_LARGE.exception("the patch exceeds " + PatchImageEndpoint.MAX_BODY_BYTES + " bytes");
-            }
+            PatchImageEndpoint.checkSize(patch);
             String imageId = ImageId.parse(event.image_id);
             var outcome = images.update(caller, imageId, PatchParser.parse(patch));
             Map<String, Object> result = new LinkedHashMap<>();
@@ -120,10 +119,10 @@ public class ImageFunctions {
         }
         Matcher route = IMAGE_PATH.matcher(event.path);
         if (!route.matches()) {
-            return answers.error(ImsError.RESOURCE_NOT_FOUND.exception("no such resource"), requestId);
+            return answers.error(ContractErrorRoutes.noSuchResource(), requestId);
         }
         if (!"PATCH".equalsIgnoreCase(event.httpMethod)) {
-            return answers.error(ImsError.METHOD_NOT_ALLOWED.exception("this resource supports PATCH only"), requestId);
+            return answers.error(PatchImageEndpoint.onlyPatch(), requestId);
         }
         List<Map.Entry<String, String>> query = new ArrayList<>();
         if (event.queryStringParameters != null) {

@@ -25,13 +25,18 @@ public class ContractErrorRoutes {
 
     void init(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
-        router.errorHandler(404, ctx -> answer(ctx, ImsError.RESOURCE_NOT_FOUND.exception("no such resource")));
+        router.errorHandler(404, ctx -> answer(ctx, noSuchResource()));
+    }
+
+    /** 404 IMG.0404 for a path no route or function serves. */
+    public static ImsException noSuchResource() {
+        return ImsError.RESOURCE_NOT_FOUND.exception("no such resource");
     }
 
     private void failed(RoutingContext ctx) {
         ImsException error = switch (ctx.statusCode()) {
             case 400 -> ImsError.INVALID_REQUEST.exception("the request is not valid");
-            case 404 -> ImsError.RESOURCE_NOT_FOUND.exception("no such resource");
+            case 404 -> noSuchResource();
             case 405 -> ImsError.METHOD_NOT_ALLOWED.exception("this method is not allowed here");
             case 413 -> ImsError.BODY_TOO_LARGE.exception("the request body is too large");
             default -> {

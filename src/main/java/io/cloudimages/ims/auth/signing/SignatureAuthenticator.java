@@ -36,10 +36,6 @@ public class SignatureAuthenticator {
                 "ims.auth.sk-encryption-key (IMS_AUTH_SK_ENCRYPTION_KEY) must be set: base64 of 32 random bytes")));
     }
 
-    public SecretCipher cipher() {
-        return cipher;
-    }
-
     public Caller authenticate(HttpRequestData request, SdkSignature.AuthorizationHeader authorization) {
         String sdkDate = request.header("X-Sdk-Date");
         checkDate(sdkDate);

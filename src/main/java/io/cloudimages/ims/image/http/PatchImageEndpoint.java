@@ -41,12 +41,22 @@ public class PatchImageEndpoint {
         this.answers = answers;
     }
 
+    /** 413 IMG.0413 for a patch past 64 KiB, however it arrived (a body, or a patch inside an event). */
+    public static void checkSize(byte[] patch) {
+        if (patch.length > MAX_BODY_BYTES) {
+            throw ImsError.BODY_TOO_LARGE.exception("the patch exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+    }
+
+    /** 405 IMG.0405: the resource is changed with PATCH only (the route and the APIG function say the same). */
+    public static ImsException onlyPatch() {
+        return ImsError.METHOD_NOT_ALLOWED.exception("this resource supports PATCH only");
+    }
+
     public HttpAnswer handle(HttpRequestData request, String rawImageId) {
         String requestId = RequestIds.choose(request.header(RequestIds.HEADER));
         try {
-            if (request.body().length > MAX_BODY_BYTES) {
-                throw ImsError.BODY_TOO_LARGE.exception("the request body exceeds " + MAX_BODY_BYTES + " bytes");
-            }
+            checkSize(request.body());
             Caller caller = authenticator.authenticate(request);
             if (!PatchContentType.isAccepted(request.header("Content-Type"))) {
                 throw ImsError.UNSUPPORTED_MEDIA_TYPE.exception("the body must be sent as application/json or "

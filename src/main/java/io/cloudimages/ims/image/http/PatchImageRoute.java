@@ -3,7 +3,6 @@ package io.cloudimages.ims.image.http;
 import io.cloudimages.ims.http.JsonAnswers;
 import io.cloudimages.ims.http.RequestIds;
 import io.cloudimages.ims.http.VertxRequests;
-import io.cloudimages.ims.image.domain.ImsError;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -44,7 +43,6 @@ public class PatchImageRoute {
     private void methodNotAllowed(RoutingContext ctx) {
         String requestId = RequestIds.choose(ctx.request().getHeader(RequestIds.HEADER));
         ctx.response().putHeader("Allow", "PATCH");
-        VertxRequests.send(ctx, answers.error(ImsError.METHOD_NOT_ALLOWED.exception(
-                "this resource supports PATCH only"), requestId));
+        VertxRequests.send(ctx, answers.error(PatchImageEndpoint.onlyPatch(), requestId));
     }
 }
