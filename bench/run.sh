@@ -137,7 +137,6 @@ wrk_phase() { # connections images label
   RPS[$3]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$work/wrk-$3.txt")
   P50[$3]=$(awk '$1 == "50%" {print $2}' "$work/wrk-$3.txt")
   P99[$3]=$(awk '$1 == "99%" {print $2}' "$work/wrk-$3.txt")
-  ERR[$3]=$(awk '/Non-2xx/ {print $5} /Socket errors/ {s=$4+$6+$8+$10} END {print 0}' "$work/wrk-$3.txt" | head -1)
   local non2xx; non2xx=$(awk '/Non-2xx or 3xx responses/ {print $5}' "$work/wrk-$3.txt"); ERR[$3]=${non2xx:-0}
   log "function $3: ${RPS[$3]} req/s, p50 ${P50[$3]}, p99 ${P99[$3]}, errors ${ERR[$3]}"
 }

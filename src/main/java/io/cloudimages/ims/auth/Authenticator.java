@@ -4,8 +4,9 @@ import io.cloudimages.ims.auth.signing.SdkSignature;
 import io.cloudimages.ims.auth.signing.SignatureAuthenticator;
 import io.cloudimages.ims.auth.token.TokenAuthenticator;
 import io.cloudimages.ims.http.HttpRequestData;
-import io.cloudimages.ims.image.domain.access.Caller;
-import io.cloudimages.ims.image.domain.ImsException;
+import io.cloudimages.ims.domain.access.Caller;
+import io.cloudimages.ims.domain.access.Unauthenticated;
+import io.cloudimages.ims.domain.ImsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -3,7 +3,7 @@ package io.cloudimages.ims.demo;
 import io.cloudimages.ims.auth.signing.AccessKeyEntity;
 import io.cloudimages.ims.auth.signing.SecretCipher;
 import io.cloudimages.ims.config.ImsConfig;
-import io.cloudimages.ims.image.persistence.ImageEntity;
+import io.cloudimages.ims.persistence.ImageEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -2,7 +2,7 @@ package io.cloudimages.ims.demo;
 
 /**
  * The development keys shipped in this repository. They make the demo work out of the box and are refused
- * by a start against a real database (see {@link ProductionStartGuard}): anyone can read them here.
+ * by a start against a real database (see {@link io.cloudimages.ims.startup.ProductionStartGuard}): anyone can read them here.
  */
 public final class DevDefaults {
     public static final String SK_ENCRYPTION_KEY = "SBS3v/iBzAxat13KopqcaJTQLh37ZldYUhO+fy+7Bdg=";

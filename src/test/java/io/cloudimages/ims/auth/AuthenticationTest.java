@@ -20,7 +20,7 @@ import io.cloudimages.ims.auth.signing.AccessKeyEntity;
 import io.cloudimages.ims.auth.signing.SecretCipher;
 import io.cloudimages.ims.demo.DemoData;
 import io.cloudimages.ims.demo.DevDefaults;
-import io.cloudimages.ims.image.persistence.ImageEntity;
+import io.cloudimages.ims.persistence.ImageEntity;
 import io.cloudimages.ims.support.LogCapture;
 import io.cloudimages.ims.support.OfficialSdkSigner;
 import io.cloudimages.ims.support.TestImages;

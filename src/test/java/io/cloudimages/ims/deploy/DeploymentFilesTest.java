@@ -123,8 +123,8 @@ class DeploymentFilesTest {
         assertTrue(args.stream().anyMatch(a -> a.startsWith("X-Auth-Token: ")), "never unauthenticated");
         // The job document is one the function accepts.
         String job = manifests.get("ConfigMap").at("/data/job.json").asText();
-        io.cloudimages.ims.image.domain.batch.BatchJobParser.parse(
-                io.cloudimages.ims.image.domain.json.StrictJsonParser.parse(job));
+        io.cloudimages.ims.domain.batch.BatchJobParser.parse(
+                io.cloudimages.ims.domain.json.StrictJsonParser.parse(job));
     }
 
     @Test

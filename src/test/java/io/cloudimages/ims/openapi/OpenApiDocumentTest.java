@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudimages.ims.function.ImageFunctions;
-import io.cloudimages.ims.image.domain.ImsError;
+import io.cloudimages.ims.api.function.ImageFunctions;
+import io.cloudimages.ims.domain.ImsError;
 import io.quarkus.funqy.Funq;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.ext.web.Route;

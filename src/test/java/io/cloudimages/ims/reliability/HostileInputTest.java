@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudimages.ims.demo.DemoData;
-import io.cloudimages.ims.image.persistence.ImageEntity;
+import io.cloudimages.ims.persistence.ImageEntity;
 import io.cloudimages.ims.support.TestImages;
 import io.cloudimages.ims.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,7 +1,7 @@
 package io.cloudimages.ims.support;
 
 import io.cloudimages.ims.demo.DemoData;
-import io.cloudimages.ims.image.persistence.ImageEntity;
+import io.cloudimages.ims.persistence.ImageEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.cloudimages.ims.auth.signing;
 
-import io.cloudimages.ims.db.Transactions;
+import io.cloudimages.ims.persistence.Transactions;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

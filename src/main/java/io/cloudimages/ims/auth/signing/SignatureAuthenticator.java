@@ -1,9 +1,9 @@
 package io.cloudimages.ims.auth.signing;
 
-import io.cloudimages.ims.auth.Unauthenticated;
+import io.cloudimages.ims.domain.access.Unauthenticated;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.http.HttpRequestData;
-import io.cloudimages.ims.image.domain.access.Caller;
+import io.cloudimages.ims.domain.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

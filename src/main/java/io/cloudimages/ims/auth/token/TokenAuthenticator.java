@@ -1,7 +1,7 @@
 package io.cloudimages.ims.auth.token;
 
-import io.cloudimages.ims.auth.Unauthenticated;
-import io.cloudimages.ims.image.domain.access.Caller;
+import io.cloudimages.ims.domain.access.Unauthenticated;
+import io.cloudimages.ims.domain.access.Caller;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;

@@ -3,9 +3,9 @@ package io.cloudimages.ims.auth.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.cloudimages.ims.image.domain.ImsError;
-import io.cloudimages.ims.image.domain.ImsException;
-import io.cloudimages.ims.image.domain.access.Caller;
+import io.cloudimages.ims.domain.ImsError;
+import io.cloudimages.ims.domain.ImsException;
+import io.cloudimages.ims.domain.access.Caller;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,63 @@
+package io.cloudimages.ims.api;
+
+import io.cloudimages.ims.api.representation.ImageRepresentation;
+import io.cloudimages.ims.application.ImageUpdateService;
+import io.cloudimages.ims.auth.Authenticator;
+import io.cloudimages.ims.domain.ImageId;
+import io.cloudimages.ims.domain.ImsError;
+import io.cloudimages.ims.domain.ImsException;
+import io.cloudimages.ims.domain.access.Caller;
+import io.cloudimages.ims.domain.patch.PatchOperation;
+import io.cloudimages.ims.domain.patch.PatchParser;
+import io.cloudimages.ims.http.HttpRequestData;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * {@code PATCH /v2/cloudimages/{image_id}} as HTTP semantics, independent of how the request arrived: the
+ * checks in the order of docs/behaviour.md ("Who may change what"), then the service, then the answer. The
+ * Vert.x route and the APIG adapter both call this, so their answers are the same bytes.
+ */
+@ApplicationScoped
+public class PatchImageHandler {
+    private static final Logger LOG = Logger.getLogger(PatchImageHandler.class);
+
+    private final Authenticator authenticator;
+    private final ImageUpdateService service;
+    private final JsonAnswers answers;
+
+    PatchImageHandler(Authenticator authenticator, ImageUpdateService service, JsonAnswers answers) {
+        this.authenticator = authenticator;
+        this.service = service;
+        this.answers = answers;
+    }
+
+    public HttpAnswer handle(HttpRequestData request, String rawImageId) {
+        String requestId = RequestIds.choose(request.header(RequestIds.HEADER));
+        try {
+            // 413 before authentication: the whole body is needed to verify a signature.
+            PatchParser.checkSize(request.body().length);
+            Caller caller = authenticator.authenticate(request);
+            if (!PatchContentType.isAccepted(request.header("Content-Type"))) {
+                throw ImsError.UNSUPPORTED_MEDIA_TYPE.exception("the body must be sent as application/json or "
+                        + "application/openstack-images-v2.1-json-patch, in UTF-8");
+            }
+            String imageId = ImageId.parse(rawImageId);
+            List<PatchOperation> patch = PatchParser.parse(request.body());
+            var outcome = service.update(caller, imageId, patch);
+            return answers.ok(requestId, ImageRepresentation.of(outcome.image()));
+        } catch (ImsException e) {
+            return answers.error(e, requestId);
+        } catch (RuntimeException e) {
+            LOG.errorf("unexpected failure handling request %s: %s", requestId, e.getClass().getSimpleName());
+            return answers.internalError(requestId);
+        }
+    }
+
+    /** 405 for any other method on the resource, with {@code Allow: PATCH}. */
+    public HttpAnswer methodNotAllowed(String requestId) {
+        return answers.methodNotAllowed(ImageResource.METHOD, "this resource supports PATCH only", requestId);
+    }
+}

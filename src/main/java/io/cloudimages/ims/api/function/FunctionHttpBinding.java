@@ -1,0 +1,74 @@
+package io.cloudimages.ims.api.function;
+
+import io.cloudimages.ims.api.JsonAnswers;
+import io.cloudimages.ims.api.RequestIds;
+import io.cloudimages.ims.api.RequestLimits;
+import io.cloudimages.ims.api.http.VertxRequests;
+import io.cloudimages.ims.auth.Authenticator;
+import io.cloudimages.ims.domain.ImsException;
+import io.cloudimages.ims.domain.access.Caller;
+import io.cloudimages.ims.http.HttpRequestData;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * The HTTP binding of the Funqy functions, in place of Funqy's own for every function it serves: POST only
+ * (Funqy's GET binding stays unreachable), the body read up to 1 MiB, the caller authenticated over the
+ * function's own request, the body parsed once by the strict parser into the function's event, and the
+ * function invoked through Funqy's invoker. Every refusal carries the contract's error body.
+ */
+@ApplicationScoped
+public class FunctionHttpBinding {
+    /** Before Funqy's route (and its body handler), whatever order the extensions register in. */
+    private static final int ORDER = -1_000;
+    private static final Logger LOG = Logger.getLogger(FunctionHttpBinding.class);
+
+    private final Authenticator authenticator;
+    private final JsonAnswers answers;
+
+    FunctionHttpBinding(Authenticator authenticator, JsonAnswers answers) {
+        this.authenticator = authenticator;
+        this.answers = answers;
+    }
+
+    void init(@Observes Router router) {
+        for (FunctionTable.Entry function : FunctionTable.fromFunqyRegistry()) {
+            router.route(function.path()).order(ORDER).handler(ctx -> {
+                if (ctx.request().method() == HttpMethod.POST) {
+                    ctx.next();
+                } else {
+                    VertxRequests.send(ctx, answers.methodNotAllowed("POST", "functions are invoked with POST",
+                            requestId(ctx)));
+                }
+            });
+            router.route(HttpMethod.POST, function.path()).order(ORDER + 1)
+                    .handler(BodyHandler.create(false).setBodyLimit(RequestLimits.MAX_REQUEST_BYTES));
+            router.route(HttpMethod.POST, function.path()).order(ORDER + 2)
+                    .blockingHandler(ctx -> call(ctx, function), false);
+        }
+    }
+
+    private void call(RoutingContext ctx, FunctionTable.Entry function) {
+        String requestId = requestId(ctx);
+        try {
+            HttpRequestData request = VertxRequests.of(ctx);
+            Caller caller = function.needsCaller() ? authenticator.authenticate(request) : null;
+            Object result = function.invoke(function.readEvent(request.body()), caller);
+            VertxRequests.send(ctx, answers.ok(requestId, result));
+        } catch (ImsException e) {
+            VertxRequests.send(ctx, answers.error(e, requestId));
+        } catch (RuntimeException e) {
+            LOG.errorf("unexpected failure calling %s: %s", function.path(), e.getClass().getSimpleName());
+            VertxRequests.send(ctx, answers.internalError(requestId));
+        }
+    }
+
+    private static String requestId(RoutingContext ctx) {
+        return RequestIds.choose(ctx.request().getHeader(RequestIds.HEADER));
+    }
+}

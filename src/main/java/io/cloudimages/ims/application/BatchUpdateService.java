@@ -1,0 +1,99 @@
+package io.cloudimages.ims.application;
+
+import io.cloudimages.ims.domain.ImsError;
+import io.cloudimages.ims.domain.ImsException;
+import io.cloudimages.ims.domain.access.Caller;
+import io.cloudimages.ims.domain.batch.BatchJob;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a batch job: matching ids are read a page at a time (keyset paging, so memory stays flat whatever
+ * the number of images), and each image is patched in its own transaction by {@link ImageUpdateService},
+ * with the same rules as one PATCH. One image's refusal is reported and the batch goes on; a database that
+ * stops answering stops the batch.
+ */
+@ApplicationScoped
+public class BatchUpdateService {
+    static final int PAGE_SIZE = 500;
+    public static final int MAX_LISTED_FAILURES = 100;
+    private static final Logger LOG = Logger.getLogger(BatchUpdateService.class);
+
+    private final ImageRepository store;
+    private final UnitOfWork transactions;
+    private final ImageUpdateService images;
+
+    BatchUpdateService(ImageRepository store, UnitOfWork transactions, ImageUpdateService images) {
+        this.store = store;
+        this.transactions = transactions;
+        this.images = images;
+    }
+
+    /** A failure of one image. */
+    public record Failure(String imageId, ImsException error) {
+    }
+
+    /**
+     * The outcome; {@code stoppedBy} is set when the database stopped answering, with the counts so far.
+     * {@code matched = changed + unchanged + failedCount}.
+     */
+    public record BatchReport(boolean dryRun, int matched, int changed, int unchanged, int failedCount,
+                              List<Failure> failures, boolean truncated, Optional<ImsException> stoppedBy) {
+    }
+
+    public BatchReport run(Caller caller, BatchJob job) {
+        int changed = 0;
+        int unchanged = 0;
+        int failedCount = 0;
+        List<Failure> failures = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        int processed = 0;
+        int pages = 0;
+        try {
+            while (processed < job.maxImages()) {
+                int limit = Math.min(PAGE_SIZE, job.maxImages() - processed);
+                Optional<String> cursor = after;
+                List<String> ids = transactions.inNewTransaction(
+                        () -> store.selectIds(job.selector(), caller, cursor, limit));
+                for (String id : ids) {
+                    try {
+                        if (images.update(caller, id, job.patch(), job.dryRun()).changed()) {
+                            changed++;
+                        } else {
+                            unchanged++;
+                        }
+                    } catch (ImsException e) {
+                        if (e.error() == ImsError.DATABASE_UNAVAILABLE) {
+                            throw e;
+                        }
+                        failedCount++;
+                        if (failures.size() < MAX_LISTED_FAILURES) {
+                            failures.add(new Failure(id, e));
+                        }
+                    }
+                }
+                processed += ids.size();
+                pages++;
+                LOG.infof("batch page %d: %d images so far (%d changed, %d unchanged, %d failed)%s", pages, processed,
+                        changed, unchanged, failedCount, job.dryRun() ? " [dry run]" : "");
+                if (ids.size() < limit) {
+                    return new BatchReport(job.dryRun(), processed, changed, unchanged, failedCount, failures, false,
+                            Optional.empty());
+                }
+                after = Optional.of(ids.get(ids.size() - 1));
+            }
+            Optional<String> last = after;
+            boolean more = !transactions.inNewTransaction(() -> store.selectIds(job.selector(), caller, last, 1)).isEmpty();
+            return new BatchReport(job.dryRun(), processed, changed, unchanged, failedCount, failures, more,
+                    Optional.empty());
+        } catch (ImsException stop) {
+            LOG.warnf("batch stopped after %d images: %s", changed + unchanged + failedCount, stop.error().code());
+            return new BatchReport(job.dryRun(), changed + unchanged + failedCount, changed, unchanged, failedCount,
+                    failures, false, Optional.of(stop));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.cloudimages.ims.application;
+
+import io.cloudimages.ims.domain.Image;
+import io.cloudimages.ims.domain.access.Caller;
+import io.cloudimages.ims.domain.batch.ImageSelector;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the application needs of image storage; the persistence adapter implements it. Callers hold the transaction. */
+public interface ImageRepository {
+
+    /**
+     * Reads the image and locks it until the transaction ends, so that two concurrent patches of one image run
+     * one after the other and neither loses the other's change.
+     */
+    Optional<LockedImage> lockForUpdate(String imageId);
+
+    /** One page of the ids a batch selector matches for a caller, after {@code afterId}, in id order. */
+    List<String> selectIds(ImageSelector selector, Caller caller, Optional<String> afterId, int limit);
+
+    /** An image locked by the current transaction. */
+    interface LockedImage {
+        Image image();
+
+        /** Stores new attribute values; written when the transaction commits. */
+        Image update(Map<String, String> attributes, Instant now);
+    }
+}

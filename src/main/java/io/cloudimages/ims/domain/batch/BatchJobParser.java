@@ -1,0 +1,146 @@
+package io.cloudimages.ims.domain.batch;
+
+import io.cloudimages.ims.domain.ImsError;
+import io.cloudimages.ims.domain.ImsException;
+import io.cloudimages.ims.domain.json.JsonNumber;
+import io.cloudimages.ims.domain.json.JsonSyntaxException;
+import io.cloudimages.ims.domain.json.StrictJsonParser;
+import io.cloudimages.ims.domain.patch.PatchParser;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a batch job once, before any image is touched (CONTRACT section 7): its shape, the shard range, the
+ * {@code max_images} range and the patch's structure. Unknown members are refused rather than ignored: a
+ * misspelt {@code dry_run} must not turn a rehearsal into a fleet-wide write.
+ */
+public final class BatchJobParser {
+    private static final Set<String> JOB_MEMBERS = Set.of("selector", "patch", "dry_run", "max_images");
+    private static final Set<String> SELECTOR_MEMBERS =
+            Set.of("owner", "status", "__imagetype", "attributes", "missing", "shard");
+
+    private BatchJobParser() {
+    }
+
+    /** A job, or a FunctionGraph timer event whose {@code user_event} string holds one. */
+    public static BatchJob parse(Object document) {
+        Map<?, ?> job = object(document, "the job");
+        if ("TIMER".equals(job.get("trigger_type")) && job.containsKey("user_event")) {
+            if (!(job.get("user_event") instanceof String text)) {
+                throw invalid("user_event must be a string holding the job");
+            }
+            try {
+                job = object(StrictJsonParser.parse(text.getBytes(StandardCharsets.UTF_8)), "user_event");
+            } catch (JsonSyntaxException e) {
+                throw invalid("user_event is not valid JSON: " + e.getMessage());
+            }
+        }
+        onlyMembers(job, JOB_MEMBERS, "the job");
+        if (!job.containsKey("patch")) {
+            throw invalid("the job has no patch");
+        }
+        ImageSelector selector = selector(job.containsKey("selector") ? object(job.get("selector"), "selector") : Map.of());
+        boolean dryRun = false;
+        if (job.containsKey("dry_run")) {
+            if (!(job.get("dry_run") instanceof Boolean flag)) {
+                throw invalid("dry_run must be true or false");
+            }
+            dryRun = flag;
+        }
+        int maxImages = job.containsKey("max_images")
+                ? integer(job.get("max_images"), 1, BatchJob.LIMIT_MAX_IMAGES, "max_images")
+                : BatchJob.DEFAULT_MAX_IMAGES;
+        try {
+            PatchParser.checkEmbeddedSize(job.get("patch"));
+            return new BatchJob(selector, PatchParser.fromDocument(job.get("patch")), dryRun, maxImages);
+        } catch (ImsException e) {
+            // Every fault of a job is a bad job (400), the oversized patch included.
+            throw ImsError.INVALID_REQUEST.exception("patch: " + e.getMessage());
+        }
+    }
+
+    private static ImageSelector selector(Map<?, ?> selector) {
+        onlyMembers(selector, SELECTOR_MEMBERS, "selector");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (selector.containsKey("attributes")) {
+            for (Map.Entry<?, ?> entry : object(selector.get("attributes"), "selector.attributes").entrySet()) {
+                if (!(entry.getValue() instanceof String value)) {
+                    throw invalid("selector.attributes." + entry.getKey() + " must be a string");
+                }
+                attributes.put((String) entry.getKey(), value);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        if (selector.containsKey("missing")) {
+            if (!(selector.get("missing") instanceof List<?> names)) {
+                throw invalid("selector.missing must be an array of attribute names");
+            }
+            for (Object name : names) {
+                if (!(name instanceof String text)) {
+                    throw invalid("selector.missing must be an array of attribute names");
+                }
+                missing.add(text);
+            }
+        }
+        Optional<ImageSelector.Shard> shard = Optional.empty();
+        if (selector.containsKey("shard")) {
+            Map<?, ?> members = object(selector.get("shard"), "selector.shard");
+            onlyMembers(members, Set.of("index", "count"), "selector.shard");
+            int count = integer(members.get("count"), 1, ImageSelector.Shard.MAX_COUNT, "selector.shard.count");
+            int index = integer(members.get("index"), 0, count - 1, "selector.shard.index");
+            shard = Optional.of(new ImageSelector.Shard(index, count));
+        }
+        return new ImageSelector(string(selector, "owner"), string(selector, "status"), string(selector, "__imagetype"),
+                attributes, missing, shard);
+    }
+
+    private static Optional<String> string(Map<?, ?> members, String name) {
+        if (!members.containsKey(name)) {
+            return Optional.empty();
+        }
+        if (!(members.get(name) instanceof String text)) {
+            throw invalid("selector." + name + " must be a string");
+        }
+        return Optional.of(text);
+    }
+
+    private static int integer(Object value, int min, int max, String what) {
+        if (value instanceof JsonNumber number && number.isIntegerLiteral()) {
+            BigInteger n = number.integerValue();
+            if (n.compareTo(BigInteger.valueOf(min)) >= 0 && n.compareTo(BigInteger.valueOf(max)) <= 0) {
+                return n.intValue();
+            }
+        }
+        throw invalid(what + " must be an integer from " + min + " to " + max);
+    }
+
+    private static Map<?, ?> object(Object value, String what) {
+        if (!(value instanceof Map<?, ?> members)) {
+            throw invalid(what + " must be a JSON object");
+        }
+        return members;
+    }
+
+    private static void onlyMembers(Map<?, ?> members, Set<String> allowed, String what) {
+        for (Object name : members.keySet()) {
+            if (!allowed.contains(name)) {
+                throw invalid(what + " has an unknown member '" + abbreviate(String.valueOf(name)) + "'");
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+    }
+
+    private static ImsException invalid(String reason) {
+        return ImsError.INVALID_REQUEST.exception("invalid batch job: " + reason);
+    }
+}

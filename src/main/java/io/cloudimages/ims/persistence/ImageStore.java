@@ -1,0 +1,58 @@
+package io.cloudimages.ims.persistence;
+
+import io.cloudimages.ims.application.ImageRepository;
+import io.cloudimages.ims.domain.Image;
+import io.cloudimages.ims.domain.access.Caller;
+import io.cloudimages.ims.domain.batch.ImageSelector;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Images in PostgreSQL through Panache; callers hold the transaction. */
+@ApplicationScoped
+public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageEntity, UUID> {
+
+    /** {@code SELECT ... FOR UPDATE}: the row stays locked until the transaction ends. */
+    @Override
+    public Optional<LockedImage> lockForUpdate(String id) {
+        return findByIdOptional(UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE).map(LockedRow::new);
+    }
+
+    /** Keyset paging: memory stays flat whatever the number of matching images. */
+    @Override
+    public List<String> selectIds(ImageSelector selector, Caller caller, Optional<String> afterId, int limit) {
+        SelectorSql query = SelectorSql.page(selector, caller, afterId, limit);
+        var native_ = getEntityManager().createNativeQuery(query.sql, String.class);
+        query.parameters.forEach(native_::setParameter);
+        @SuppressWarnings("unchecked")
+        List<String> ids = native_.getResultList();
+        return ids;
+    }
+
+    private static final class LockedRow implements LockedImage {
+        private final ImageEntity entity;
+
+        private LockedRow(ImageEntity entity) {
+            this.entity = entity;
+        }
+
+        @Override
+        public Image image() {
+            return ImageMapper.toDomain(entity);
+        }
+
+        /** The transaction's flush writes the changed columns in one UPDATE. */
+        @Override
+        public Image update(Map<String, String> attributes, Instant now) {
+            ImageMapper.writeAttributes(attributes, entity);
+            entity.updatedAt = now;
+            return image();
+        }
+    }
+}
