@@ -76,4 +76,27 @@ class StrictJsonParserTest {
     void keepsLoneSurrogatesForTheAttributeRulesToRefuse() {
         assertEquals(List.of("\uD800"), StrictJsonParser.parse("[\"\\ud800\"]"));
     }
+
+    @Test
+    void theLimitsOfEveryParserHold() {
+        StrictJsonParser.parse("[" + "1".repeat(StrictJsonParser.MAX_NUMBER_LENGTH) + "]");
+        assertThrows(JsonSyntaxException.class,
+                () -> StrictJsonParser.parse("[" + "1".repeat(StrictJsonParser.MAX_NUMBER_LENGTH + 1) + "]"));
+        StrictJsonParser.parse("{\"" + "a".repeat(StrictJsonParser.MAX_NAME_LENGTH) + "\":1}");
+        assertThrows(JsonSyntaxException.class,
+                () -> StrictJsonParser.parse("{\"" + "a".repeat(StrictJsonParser.MAX_NAME_LENGTH + 1) + "\":1}"));
+        StrictJsonParser.parse("[\"" + "a".repeat(StrictJsonParser.MAX_STRING_LENGTH) + "\"]");
+        assertThrows(JsonSyntaxException.class,
+                () -> StrictJsonParser.parse("[\"" + "a".repeat(StrictJsonParser.MAX_STRING_LENGTH + 1) + "\"]"));
+        StrictJsonParser.parse("[".repeat(StrictJsonParser.MAX_DEPTH) + "]".repeat(StrictJsonParser.MAX_DEPTH));
+        assertThrows(JsonSyntaxException.class, () -> StrictJsonParser.parse(
+                "[".repeat(StrictJsonParser.MAX_DEPTH + 1) + "]".repeat(StrictJsonParser.MAX_DEPTH + 1)));
+    }
+
+    @Test
+    void anArrayKnowsTheSizeOfItsOwnText() {
+        Map<?, ?> event = (Map<?, ?>) StrictJsonParser.parse("{\"a\": 1, \"patch\": [ \"é\", 2 ] }");
+        assertEquals("[ \"é\", 2 ]".getBytes(StandardCharsets.UTF_8).length,
+                ((io.cloudimages.ims.domain.json.JsonArray) event.get("patch")).sourceUtf8Length());
+    }
 }

@@ -11,9 +11,13 @@ import java.util.logging.Logger;
 /** Captures every log record of the running application (JBoss LogManager is the JUL manager) while open. */
 public final class LogCapture implements AutoCloseable {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> withStackTraces = Collections.synchronizedList(new ArrayList<>());
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
+            if (record.getThrown() != null) {
+                withStackTraces.add(record.getLoggerName() + ": " + record.getMessage());
+            }
             lines.add(record.getMessage() + " " + Arrays.toString(record.getParameters())
                     + (record.getThrown() == null ? "" : " " + record.getThrown()));
         }
@@ -39,6 +43,15 @@ public final class LogCapture implements AutoCloseable {
     public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
+        }
+    }
+
+    /** Fails when any record carried an exception, which the log would print as a stack trace. */
+    public void assertNoStackTraces() {
+        synchronized (withStackTraces) {
+            if (!withStackTraces.isEmpty()) {
+                throw new AssertionError("log records with stack traces: " + withStackTraces);
+            }
         }
     }
 
