@@ -2,6 +2,7 @@ package io.cloudimages.ims.demo;
 
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
+import org.graalvm.nativeimage.ImageInfo;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
@@ -40,6 +41,13 @@ public class DemoModeConfigSourceFactory implements ConfigSourceFactory {
             throw new IllegalStateException("No database configured. Either set QUARKUS_DATASOURCE_JDBC_URL "
                     + "(with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD) to use your PostgreSQL, "
                     + "or set IMS_DEMO=true to run on an embedded PostgreSQL with the demo data.");
+        }
+        if (ImageInfo.inImageRuntimeCode()) {
+            // Folded to a constant by native-image, so the embedded database's code and binaries are not even
+            // part of the native executable: it runs against a configured database only.
+            throw new IllegalStateException("The native executable has no embedded database: set "
+                    + "QUARKUS_DATASOURCE_JDBC_URL (with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD),"
+                    + " or run the demo on the JVM build (IMS_DEMO=true java -jar target/quarkus-app/quarkus-run.jar).");
         }
         Map<String, String> properties = new HashMap<>();
         properties.put("quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl());

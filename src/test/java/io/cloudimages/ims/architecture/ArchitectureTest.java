@@ -1,6 +1,7 @@
 package io.cloudimages.ims.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -63,5 +64,26 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * Quarkus initialises application classes while it builds the native executable: a static field holding
+     * run-time state would be baked into the image (a seeded random generator gives every instance the same
+     * sequence; a clock, key, file or thread would be the build machine's).
+     */
+    @Test
+    void noStaticFieldHoldsRunTimeState() {
+        noFields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage(ROOT + "..")
+                .should().haveRawType(java.security.SecureRandom.class)
+                .orShould().haveRawType(java.util.Random.class)
+                .orShould().haveRawType(java.util.SplittableRandom.class)
+                .orShould().haveRawType(java.time.Clock.class)
+                .orShould().haveRawType(java.security.KeyPair.class)
+                .orShould().haveRawType(java.security.PrivateKey.class)
+                .orShould().haveRawType(javax.crypto.SecretKey.class)
+                .orShould().haveRawType(Thread.class)
+                .orShould().haveRawType(java.util.concurrent.ExecutorService.class)
+                .orShould().haveRawType(java.net.Socket.class)
+                .check(CLASSES);
     }
 }

@@ -3,49 +3,53 @@ package io.cloudimages.ims.it;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.cloudimages.ims.demo.DemoData;
 import io.cloudimages.ims.support.OfficialSdkSigner;
 import io.cloudimages.ims.support.Tokens;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged application (the JAR, or the native executable with -Dnative) on the embedded demo database.
- * With {@code -Paot} (on JDK 25) this run is also the AOT cache's training workload: the same calls a
- * deployed function serves — PATCHes that change an image, refusals, the three functions.
+ * The packaged application (the JAR, or the native executable with -Dnative) started as production starts
+ * it: its own database URL and keys ({@link PackagedAppDatabase}), no demo mode. With {@code -Paot} (on JDK 25)
+ * this run is also the AOT cache's training workload: the same calls a deployed function serves — PATCHes
+ * that change an image, refusals, the three functions.
  */
 @QuarkusIntegrationTest
+@WithTestResource(PackagedAppDatabase.class)
 class PackagedFunctionIT {
+    static final String IMAGE_ID = PackagedAppDatabase.IMAGE_ID;
 
     /** Signed by the official SDK's signer, as real clients sign. */
     static io.restassured.specification.RequestSpecification signed(String method, String path, String body) {
-        return given().headers(OfficialSdkSigner.sign(OfficialSdkSigner.OWNER_AK, OfficialSdkSigner.OWNER_SK,
-                DemoData.DEMO_PROJECT, method, "http://localhost:" + io.restassured.RestAssured.port, path,
+        return given().headers(OfficialSdkSigner.sign(PackagedAppDatabase.ACCESS_KEY, PackagedAppDatabase.SECRET_KEY,
+                PackagedAppDatabase.PROJECT, method, "http://localhost:" + io.restassured.RestAssured.port, path,
                 java.util.Map.of(), body)).body(body);
     }
 
     @Test
     void servesTheCallAndTheFunctions() {
-        String path = "/v2/cloudimages/" + DemoData.DEMO_IMAGE_ID;
+        String path = "/v2/cloudimages/" + IMAGE_ID;
         for (int i = 0; i < 100; i++) {
             String body = "[{\"op\":\"add\",\"path\":\"/training\",\"value\":\"" + i + "\"}]";
             signed("PATCH", path, body).patch(path).then().statusCode(200).body("training", equalTo(Integer.toString(i)));
         }
-        String token = Tokens.forProject(DemoData.DEMO_PROJECT);
+        String token = Tokens.forProject(PackagedAppDatabase.tokenKeys.getPrivate(), PackagedAppDatabase.ISSUER,
+                PackagedAppDatabase.PROJECT);
         for (int i = 0; i < 100; i++) {
             given().header("X-Auth-Token", token).contentType("application/json")
                     .body("[{\"op\":\"add\",\"path\":\"/training\",\"value\":\"t" + i + "\"}]")
-                    .patch("/v2/cloudimages/" + DemoData.DEMO_IMAGE_ID)
+                    .patch("/v2/cloudimages/" + IMAGE_ID)
                     .then().statusCode(200).body("training", equalTo("t" + i));
             given().header("X-Auth-Token", token).contentType("application/json")
                     .body("[{\"op\":\"replace\",\"path\":\"/absent\",\"value\":\"x\"}]")
-                    .patch("/v2/cloudimages/" + DemoData.DEMO_IMAGE_ID)
+                    .patch("/v2/cloudimages/" + IMAGE_ID)
                     .then().statusCode(400).body("error.code", equalTo("IMG.0035"));
         }
-        given().contentType("application/json").body("[]").patch("/v2/cloudimages/" + DemoData.DEMO_IMAGE_ID)
+        given().contentType("application/json").body("[]").patch("/v2/cloudimages/" + IMAGE_ID)
                 .then().statusCode(401);
         given().header("X-Auth-Token", token).contentType("application/json")
-                .body("{\"image_id\":\"" + DemoData.DEMO_IMAGE_ID + "\",\"patch\":[]}").post("/updateImage")
+                .body("{\"image_id\":\"" + IMAGE_ID + "\",\"patch\":[]}").post("/updateImage")
                 .then().statusCode(200).body("status", equalTo(200));
         given().header("X-Auth-Token", token).contentType("application/json")
                 .body("{\"patch\":[],\"dry_run\":true}").post("/batchUpdateImages")

@@ -18,23 +18,40 @@ public final class Tokens {
     }
 
     public static String forProject(String projectId, String... roles) {
+        try {
+            return forProject(privateKey(), ISSUER, projectId, roles);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token of another issuer and key (the packaged-application tests use a key of their own). */
+    public static String forProject(PrivateKey key, String issuer, String projectId, String... roles) {
         long now = System.currentTimeMillis() / 1000;
         StringBuilder roleList = new StringBuilder("[");
         for (int i = 0; i < roles.length; i++) {
             roleList.append(i == 0 ? "" : ",").append('"').append(roles[i]).append('"');
         }
         roleList.append(']');
-        return sign("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", "{\"iss\":\"" + ISSUER + "\",\"sub\":\"test\",\"iat\":" + now
-                + ",\"exp\":" + (now + 600) + ",\"project_id\":\"" + projectId + "\",\"roles\":" + roleList + "}");
+        return sign(key, "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", "{\"iss\":\"" + issuer + "\",\"sub\":\"test\",\"iat\":"
+                + now + ",\"exp\":" + (now + 600) + ",\"project_id\":\"" + projectId + "\",\"roles\":" + roleList + "}");
     }
 
     /** Signs any header and claims with the development key (RS256). */
     public static String sign(String headerJson, String claimsJson) {
         try {
+            return sign(privateKey(), headerJson, claimsJson);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(PrivateKey key, String headerJson, String claimsJson) {
+        try {
             String signingInput = B64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
                     + B64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(privateKey());
+            signature.initSign(key);
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + B64.encodeToString(signature.sign());
         } catch (Exception e) {

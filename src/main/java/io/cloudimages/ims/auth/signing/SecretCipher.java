@@ -16,9 +16,14 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SecretCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    /**
+     * Per instance, created when the cipher is (at run time), never a static: Quarkus initialises application
+     * classes while it builds a native executable, and a generator created then would be baked into the image,
+     * seeded, giving every instance the same nonce sequence (repeated AES-GCM nonces lose its security).
+     */
+    private final SecureRandom random = new SecureRandom();
 
     public SecretCipher(String base64Key) {
         byte[] raw = Base64.getDecoder().decode(base64Key.trim());
@@ -31,7 +36,7 @@ public final class SecretCipher {
     public byte[] encrypt(String accessKey, String secretKey) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
+            random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(accessKey.getBytes(StandardCharsets.UTF_8));
