@@ -20,7 +20,7 @@ PORT=${PORT:-18080}
 SCHEMA=ims_bench
 PROJECT=be0c0000000000000000000000000001
 # The recommended settings (function.yaml). No MaxMetaspaceSize: it makes the AOT cache dump fail.
-JVM_OPTS=(${JVM_OPTIONS:--Xms32m -Xmx64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1})
+JVM_OPTS=(${JVM_OPTIONS:--Xms32m -Xmx64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError})
 
 hostport=$(sed -E 's#jdbc:postgresql://([^/]+)/.*#\1#' <<<"$JDBC_URL")
 PGHOST=${hostport%%:*}; PGPORT=${hostport##*:}; PGDATABASE=$(sed -E 's#.*/([^/?]+).*#\1#' <<<"$JDBC_URL")

@@ -20,8 +20,10 @@ for c in 1 2 3 4 5 6 7 8; do
     n=0
     while [ ! -f "$work/stop" ]; do
       n=$((n + 1))
-      curl -s -o /dev/null -w '%{http_code}\n' --max-time 15 -X PATCH "$url" -H 'Content-Type: application/json' \
-        -H "X-Auth-Token: $token" -d "[{\"op\":\"add\",\"path\":\"/c$c\",\"value\":\"$n\"}]" >>"$work/status-$c" || true
+      code=$(curl -s -o "$work/last-$c" -w '%{http_code}' --max-time 15 -X PATCH "$url" -H 'Content-Type: application/json' \
+        -H "X-Auth-Token: $token" -d "[{\"op\":\"add\",\"path\":\"/c$c\",\"value\":\"$n\"}]" || true)
+      echo "${code:-000}" >>"$work/status-$c"
+      if [ "$code" = 503 ]; then cp "$work/last-$c" "$work/body-503"; fi
     done
   ) &
 done
@@ -36,6 +38,7 @@ touch "$work/stop"
 sleep 1
 cat "$work"/status-* | sort | uniq -c | sort -rn | awk '{printf "%s answers with status %s\n", $1, $2}'
 echo "function exit code $status, stopped ${stopped_ms} ms after SIGTERM"
+[ -f "$work/body-503" ] && echo "a 503 answer's body: $(cat "$work/body-503")"
 grep -E "stopped in" "$work/app.log" | sed -E 's/.*\] //' || true
 grep -E " (ERROR|WARN) " "$work/app.log" | sed -E 's/^[^ ]+ //' | sort | uniq -c | head -10 || true
 bad=$(cat "$work"/status-* | grep -vcE '^(200|503|000)$' || true)

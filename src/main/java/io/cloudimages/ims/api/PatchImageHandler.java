@@ -40,7 +40,7 @@ public class PatchImageHandler {
             // 413 before authentication: the whole body is needed to verify a signature.
             PatchParser.checkSize(request.body().length);
             Caller caller = authenticator.authenticate(request);
-            if (!PatchContentType.isAccepted(request.header("Content-Type"))) {
+            if (request.isRepeated("Content-Type") || !PatchContentType.isAccepted(request.header("Content-Type"))) {
                 throw ImsError.UNSUPPORTED_MEDIA_TYPE.exception("the body must be sent as application/json or "
                         + "application/openstack-images-v2.1-json-patch, in UTF-8");
             }

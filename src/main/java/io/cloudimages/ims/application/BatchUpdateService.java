@@ -4,9 +4,11 @@ import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.domain.batch.BatchJob;
+import io.cloudimages.ims.config.ImsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +28,14 @@ public class BatchUpdateService {
     private final ImageRepository store;
     private final UnitOfWork transactions;
     private final ImageUpdateService images;
+    /** Each page query and each image gets this long: a batch outlives any request deadline, its steps don't. */
+    private final Duration stepDeadline;
 
-    BatchUpdateService(ImageRepository store, UnitOfWork transactions, ImageUpdateService images) {
+    BatchUpdateService(ImageRepository store, UnitOfWork transactions, ImageUpdateService images, ImsConfig config) {
         this.store = store;
         this.transactions = transactions;
         this.images = images;
+        this.stepDeadline = config.requestDeadline();
     }
 
     /** A failure of one image. */
@@ -57,11 +62,12 @@ public class BatchUpdateService {
             while (processed < job.maxImages()) {
                 int limit = Math.min(PAGE_SIZE, job.maxImages() - processed);
                 Optional<String> cursor = after;
-                List<String> ids = transactions.inNewTransaction(
-                        () -> store.selectIds(job.selector(), caller, cursor, limit));
+                List<String> ids = Deadline.after(stepDeadline).run(() -> transactions.inNewTransaction(
+                        () -> store.selectIds(job.selector(), caller, cursor, limit)));
                 for (String id : ids) {
                     try {
-                        if (images.update(caller, id, job.patch(), job.dryRun()).changed()) {
+                        if (Deadline.after(stepDeadline).run(() -> images.update(caller, id, job.patch(), job.dryRun()))
+                                .changed()) {
                             changed++;
                         } else {
                             unchanged++;
@@ -87,7 +93,8 @@ public class BatchUpdateService {
                 after = Optional.of(ids.get(ids.size() - 1));
             }
             Optional<String> last = after;
-            boolean more = !transactions.inNewTransaction(() -> store.selectIds(job.selector(), caller, last, 1)).isEmpty();
+            boolean more = !Deadline.after(stepDeadline).run(() -> transactions.inNewTransaction(
+                    () -> store.selectIds(job.selector(), caller, last, 1))).isEmpty();
             return new BatchReport(job.dryRun(), processed, changed, unchanged, failedCount, failures, more,
                     Optional.empty());
         } catch (ImsException stop) {

@@ -14,9 +14,13 @@ public interface ImageRepository {
 
     /**
      * Reads the image and locks it until the transaction ends, so that two concurrent patches of one image run
-     * one after the other and neither loses the other's change.
+     * one after the other and neither loses the other's change — but only when the caller owns it or is an
+     * administrator: nobody can hold the lock of another project's image. Empty otherwise, or when absent.
      */
-    Optional<LockedImage> lockForUpdate(String imageId);
+    Optional<LockedImage> lockForUpdate(String imageId, Caller caller);
+
+    /** Reads the image without locking it (a refusal's reason, a dry run). */
+    Optional<Image> find(String imageId);
 
     /** One page of the ids a batch selector matches for a caller, after {@code afterId}, in id order. */
     List<String> selectIds(ImageSelector selector, Caller caller, Optional<String> afterId, int limit);

@@ -40,16 +40,23 @@ public class ImageUpdateService {
      */
     public UpdateOutcome update(Caller caller, String imageId, List<PatchOperation> patch, boolean dryRun) {
         return transactions.inNewTransaction(() -> {
-            ImageRepository.LockedImage locked = images.lockForUpdate(imageId).orElse(null);
-            Image image = locked == null ? null : locked.image();
+            if (dryRun) {
+                // A rehearsal writes nothing, so it locks nothing either.
+                Image image = images.find(imageId).orElse(null);
+                ImageAccessPolicy.checkModifiable(caller, image, imageId);
+                return new UpdateOutcome(image, PatchApplier.apply(image.attributes(), patch).changed());
+            }
+            ImageRepository.LockedImage locked = images.lockForUpdate(imageId, caller).orElse(null);
+            if (locked == null) {
+                // Not the caller's to lock: an unlocked read tells which refusal it gets (404, or 403 if public).
+                ImageAccessPolicy.checkModifiable(caller, images.find(imageId).orElse(null), imageId);
+                throw ImageAccessPolicy.notFound(imageId);
+            }
+            Image image = locked.image();
             ImageAccessPolicy.checkModifiable(caller, image, imageId);
             PatchResult result = PatchApplier.apply(image.attributes(), patch);
             if (!result.changed()) {
                 return new UpdateOutcome(image, false);
-            }
-            if (dryRun) {
-                // Nothing was written to the entity: the commit releases the lock and changes nothing.
-                return new UpdateOutcome(image, true);
             }
             return new UpdateOutcome(locked.update(result.attributes(), now()), true);
         });

@@ -2,13 +2,12 @@ package io.cloudimages.ims.auth;
 
 import io.cloudimages.ims.auth.signing.SdkSignature;
 import io.cloudimages.ims.auth.signing.SignatureAuthenticator;
+import io.cloudimages.ims.auth.refusal.Refusals;
 import io.cloudimages.ims.auth.token.TokenAuthenticator;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.cloudimages.ims.domain.access.Caller;
-import io.cloudimages.ims.domain.access.Unauthenticated;
-import io.cloudimages.ims.domain.ImsException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import java.util.List;
 
 /**
  * Establishes the caller of any request by the real service's two schemes (CONTRACT section 5): an
@@ -16,7 +15,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Authenticator {
-    private static final Logger LOG = Logger.getLogger(Authenticator.class);
+    /** Headers that decide who calls: sent twice, which one counts would be a guess, so the request is refused. */
+    private static final List<String> SECURITY_HEADERS =
+            List.of("Authorization", "X-Auth-Token", "X-Sdk-Date", "X-Project-Id", "Host", "X-Sdk-Content-Sha256");
 
     private final TokenAuthenticator tokens;
     private final SignatureAuthenticator signatures;
@@ -26,31 +27,27 @@ public class Authenticator {
         this.signatures = signatures;
     }
 
+    /** Each refusal logs its real reason (never a credential) and answers as {@link Refusals} says. */
     public Caller authenticate(HttpRequestData request) {
-        try {
-            return establish(request);
-        } catch (ImsException e) {
-            // The reason only: never a credential. Operators see why callers are refused.
-            LOG.infof("request refused: %s", e.getMessage());
-            throw e;
+        for (String header : SECURITY_HEADERS) {
+            if (request.isRepeated(header)) {
+                throw Refusals.form("the " + header + " header is sent more than once");
+            }
         }
-    }
-
-    private Caller establish(HttpRequestData request) {
         String token = request.header("X-Auth-Token");
         String authorization = request.header("Authorization");
         boolean signed = authorization != null && authorization.startsWith(SdkSignature.ALGORITHM + " ");
         if (token != null && signed) {
-            throw Unauthenticated.because("send either X-Auth-Token or an SDK-HMAC-SHA256 signature, not both");
+            throw Refusals.form("send either X-Auth-Token or an SDK-HMAC-SHA256 signature, not both");
         }
         if (token != null) {
             return tokens.authenticate(token.trim());
         }
         if (signed) {
             SdkSignature.AuthorizationHeader header = SdkSignature.AuthorizationHeader.parse(authorization)
-                    .orElseThrow(() -> Unauthenticated.because("the Authorization header is malformed"));
+                    .orElseThrow(() -> Refusals.form("the Authorization header is malformed"));
             return signatures.authenticate(request, header);
         }
-        throw Unauthenticated.because("no credentials; send X-Auth-Token or sign the request with SDK-HMAC-SHA256");
+        throw Refusals.form("no credentials; send X-Auth-Token or sign the request with SDK-HMAC-SHA256");
     }
 }

@@ -15,11 +15,6 @@ public interface ImsConfig {
     @WithDefault("false")
     boolean demo();
 
-    /** Set by the embedded-database config source when it started one; never set it by hand. */
-    @WithName("embedded.active")
-    @WithDefault("false")
-    boolean embeddedDatabase();
-
     /**
      * Exit once started: with {@code quarkus.flyway.migrate-at-start=true} this is the migration job that
      * runs once per release, so that scale-to-zero cold starts never pay for migrations.
@@ -27,6 +22,17 @@ public interface ImsConfig {
     @WithName("migrate-only")
     @WithDefault("false")
     boolean migrateOnly();
+
+    /**
+     * Every request's deadline from its arrival: each database wait of the request is bounded by what is left,
+     * so that a database that does not answer gives 503 IMG.0503 within it. Batch work gets it per image.
+     */
+    @WithDefault("PT2S")
+    Duration requestDeadline();
+
+    /** On SIGTERM, how long requests in flight may still run; the stop comes as soon as they are done. */
+    @WithDefault("PT10S")
+    Duration shutdownDrain();
 
     Auth auth();
 
@@ -45,5 +51,17 @@ public interface ImsConfig {
 
         @WithDefault("PT5M")
         Duration lockoutDuration();
+
+        /** A token valid for longer than this from now is refused (IAM tokens last 24 hours). */
+        @WithDefault("PT24H")
+        Duration tokenMaxLifetime();
+
+        /** What the cache of verified tokens may hold, in bytes, however many distinct tokens arrive. */
+        @WithDefault("4194304")
+        long tokenCacheBytes();
+
+        /** How long an access key found unknown is answered from memory (a flood of random keys stays off the pool). */
+        @WithDefault("PT10S")
+        Duration unknownKeyCache();
     }
 }

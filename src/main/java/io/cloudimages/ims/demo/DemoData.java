@@ -9,11 +9,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -33,8 +35,10 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    void seed(@Observes StartupEvent event, ImsConfig config) {
-        if (!config.embeddedDatabase()) {
+    void seed(@Observes StartupEvent event, ImsConfig config,
+              @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> datasourceUrl) {
+        // Never into a database reached through a configured URL, whatever else is set.
+        if (!DemoMode.isActive(datasourceUrl.orElse(null))) {
             return;
         }
         EmbeddedDatabase.applicationStarted();
@@ -76,8 +80,9 @@ public class DemoData {
         LOG.info("demo mode: embedded PostgreSQL with the demo images and DEMOAK* credentials");
     }
 
-    void stopped(@Observes ShutdownEvent event, ImsConfig config) {
-        if (config.embeddedDatabase()) {
+    void stopped(@Observes ShutdownEvent event,
+                 @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> datasourceUrl) {
+        if (DemoMode.isActive(datasourceUrl.orElse(null))) {
             EmbeddedDatabase.applicationStopped();
         }
     }

@@ -1,6 +1,7 @@
 package io.cloudimages.ims.demo;
 
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import org.graalvm.nativeimage.ImageInfo;
 import io.smallrye.config.ConfigSourceFactory;
@@ -35,8 +36,10 @@ public class DemoModeConfigSourceFactory implements ConfigSourceFactory {
         if (ExecutionMode.current() == ExecutionMode.UNSET || isSet(context, "quarkus.datasource.jdbc.url")) {
             return List.of();
         }
-        List<String> profiles = context.getProfiles();
-        boolean devOrTest = profiles.contains("dev") || profiles.contains("test");
+        // The launch mode, not a profile name: QUARKUS_PROFILE=test on the packaged application is a production
+        // start like any other. Only dev mode, the test run, or ims.demo=true choose the demo.
+        LaunchMode launchMode = LaunchMode.current();
+        boolean devOrTest = launchMode == LaunchMode.DEVELOPMENT || launchMode == LaunchMode.TEST;
         if (!devOrTest && !"true".equalsIgnoreCase(value(context, "ims.demo"))) {
             throw new IllegalStateException("No database configured. Either set QUARKUS_DATASOURCE_JDBC_URL "
                     + "(with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD) to use your PostgreSQL, "
@@ -49,12 +52,18 @@ public class DemoModeConfigSourceFactory implements ConfigSourceFactory {
                     + "QUARKUS_DATASOURCE_JDBC_URL (with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD),"
                     + " or run the demo on the JVM build (IMS_DEMO=true java -jar target/quarkus-app/quarkus-run.jar).");
         }
+        String jdbcUrl = EmbeddedDatabase.jdbcUrl();
+        DemoMode.startedOn(jdbcUrl);
         Map<String, String> properties = new HashMap<>();
-        properties.put("quarkus.datasource.jdbc.url", EmbeddedDatabase.jdbcUrl());
+        properties.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        if (!devOrTest) {
+            // The demo's keys are public: it listens on the loopback interface unless the user says otherwise
+            // (dev mode does so by itself; the tests choose their own host).
+            properties.put("quarkus.http.host", "127.0.0.1");
+        }
         properties.put("quarkus.datasource.username", "postgres");
         properties.put("quarkus.datasource.password", "postgres");
         properties.put("quarkus.flyway.migrate-at-start", "true");
-        properties.put("ims.embedded.active", "true");
         properties.put("ims.auth.sk-encryption-key", DevDefaults.SK_ENCRYPTION_KEY);
         properties.put("mp.jwt.verify.publickey.location", DevDefaults.TOKEN_PUBLIC_KEY_LOCATION);
         properties.put("mp.jwt.verify.issuer", DevDefaults.TOKEN_ISSUER);

@@ -18,10 +18,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageEntity, UUID> {
 
-    /** {@code SELECT ... FOR UPDATE}: the row stays locked until the transaction ends. */
+    /** {@code SELECT ... FOR UPDATE}, with the caller's project in the WHERE unless it is an administrator. */
     @Override
-    public Optional<LockedImage> lockForUpdate(String id) {
-        return findByIdOptional(UUID.fromString(id), LockModeType.PESSIMISTIC_WRITE).map(LockedRow::new);
+    public Optional<LockedImage> lockForUpdate(String id, Caller caller) {
+        UUID uuid = UUID.fromString(id);
+        Optional<ImageEntity> row = caller.isAdmin()
+                ? findByIdOptional(uuid, LockModeType.PESSIMISTIC_WRITE)
+                : find("id = ?1 and owner = ?2", uuid, caller.projectId())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return row.map(LockedRow::new);
+    }
+
+    @Override
+    public Optional<Image> find(String id) {
+        return findByIdOptional(UUID.fromString(id)).map(ImageMapper::toDomain);
     }
 
     /** Keyset paging: memory stays flat whatever the number of matching images. */

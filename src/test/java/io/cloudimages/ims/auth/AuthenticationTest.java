@@ -207,7 +207,12 @@ public class AuthenticationTest {
     @Test
     void disabledKeysAreRefused() {
         createKey("TESTDISABLED0001", "disabled-secret", false);
-        expect401(signedPatch("TESTDISABLED0001", "disabled-secret", null, TestImages.create(), "[]"));
+        String id = TestImages.create();
+        expect401(signedPatch("TESTDISABLED0001", "disabled-secret", null, id, "[]"));
+        // The same key, enabled, passes: being disabled is what refused it.
+        QuarkusTransaction.requiringNew().run(() -> AccessKeyEntity.update("enabled = true where accessKey = ?1",
+                "TESTDISABLED0001"));
+        signedPatch("TESTDISABLED0001", "disabled-secret", null, id, "[]").then().statusCode(200);
     }
 
     @Test
@@ -259,14 +264,16 @@ public class AuthenticationTest {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + Tokens.ISSUER + "\",\"exp\":" + (now + 600) + ",\"project_id\":\"" + DemoData.DEMO_PROJECT + "\"}";
+        // Every refused request carries a real change: none of them may reach the image.
+        String change = "[{\"op\":\"add\",\"path\":\"/token_fault\",\"value\":\"written\"}]";
         patchWithToken(Tokens.sign(header, claims), id, "[]").then().statusCode(200);
-        expect401(patchWithToken(Tokens.sign(header, claims.replace(String.valueOf(now + 600), String.valueOf(now - 600))), id, "[]"));
-        expect401(patchWithToken(Tokens.sign(header, claims.replace(Tokens.ISSUER, "https://evil.example")), id, "[]"));
-        expect401(patchWithToken(Tokens.sign(header, "{\"iss\":\"" + Tokens.ISSUER + "\",\"exp\":" + (now + 600) + "}"), id, "[]"));
-        expect401(patchWithToken(Tokens.sign(header, claims.replace(DemoData.DEMO_PROJECT, "not-hex")), id, "[]"));
-        expect401(patchWithToken(Tokens.sign(header, "{\"iss\":\"" + Tokens.ISSUER + "\",\"project_id\":\"" + DemoData.DEMO_PROJECT + "\"}"), id, "[]"));
-        expect401(patchWithToken("not.a.token", id, "[]"));
-        expect401(patchWithToken("", id, "[]"));
+        expect401(patchWithToken(Tokens.sign(header, claims.replace(String.valueOf(now + 600), String.valueOf(now - 600))), id, change));
+        expect401(patchWithToken(Tokens.sign(header, claims.replace(Tokens.ISSUER, "https://evil.example")), id, change));
+        expect401(patchWithToken(Tokens.sign(header, "{\"iss\":\"" + Tokens.ISSUER + "\",\"exp\":" + (now + 600) + "}"), id, change));
+        expect401(patchWithToken(Tokens.sign(header, claims.replace(DemoData.DEMO_PROJECT, "not-hex")), id, change));
+        expect401(patchWithToken(Tokens.sign(header, "{\"iss\":\"" + Tokens.ISSUER + "\",\"project_id\":\"" + DemoData.DEMO_PROJECT + "\"}"), id, change));
+        expect401(patchWithToken("not.a.token", id, change));
+        expect401(patchWithToken("", id, change));
         // Signed by another key.
         var pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
@@ -274,17 +281,21 @@ public class AuthenticationTest {
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(pair.getPrivate());
         rsa.update(input.getBytes());
-        expect401(patchWithToken(input + "." + b64.encodeToString(rsa.sign()), id, "[]"));
+        expect401(patchWithToken(input + "." + b64.encodeToString(rsa.sign()), id, change));
         // Unsigned and symmetric algorithms are not accepted.
         expect401(patchWithToken(b64.encodeToString("{\"alg\":\"none\"}".getBytes()) + "."
-                + b64.encodeToString(claims.getBytes()) + ".", id, "[]"));
+                + b64.encodeToString(claims.getBytes()) + ".", id, change));
         // A tampered payload.
         String good = Tokens.sign(header, claims);
         String[] parts = good.split("\\.");
         String tampered = parts[0] + "." + b64.encodeToString(claims.replace(DemoData.DEMO_PROJECT, DemoData.OTHER_PROJECT)
                 .getBytes()) + "." + parts[2];
-        expect401(patchWithToken(tampered, id, "[]"));
+        expect401(patchWithToken(tampered, id, change));
         assertEquals(TestImages.load(id).createdAt, TestImages.load(id).updatedAt);
+        assertFalse(TestImages.load(id).properties.containsKey("token_fault"));
+        // The same change with a valid token is written: the refusals above are what kept it out.
+        patchWithToken(Tokens.sign(header, claims), id, change).then().statusCode(200);
+        assertEquals("written", TestImages.load(id).properties.get("token_fault"));
     }
 
     // ---- authorization matrix -------------------------------------------------------------------------------
@@ -302,28 +313,32 @@ public class AuthenticationTest {
             image.status = "deleted";
             image.deleted = true;
         });
-        String patch = "[{\"op\":\"add\",\"path\":\"/touched\",\"value\":\"yes\"}]";
+        // Each caller writes an attribute of its own, so a refused write would show on the image it targeted.
+        String byOwner = "[{\"op\":\"add\",\"path\":\"/by_owner\",\"value\":\"yes\"}]";
+        String byOther = "[{\"op\":\"add\",\"path\":\"/by_other\",\"value\":\"yes\"}]";
+        String byAdmin = "[{\"op\":\"add\",\"path\":\"/by_admin\",\"value\":\"yes\"}]";
+        String byRole = "[{\"op\":\"add\",\"path\":\"/by_role\",\"value\":\"yes\"}]";
         // owner
-        signedPatch(OWNER_AK, OWNER_SK, null, owned, patch).then().statusCode(200);
-        signedPatch(OWNER_AK, OWNER_SK, null, foreign, patch).then().statusCode(404).body("error.code", equalTo("IMG.0027"));
-        signedPatch(OWNER_AK, OWNER_SK, null, gold, patch).then().statusCode(403).body("error.code", equalTo("IMG.0083"));
-        signedPatch(OWNER_AK, OWNER_SK, null, deleted, patch).then().statusCode(404).body("error.code", equalTo("IMG.0027"));
+        signedPatch(OWNER_AK, OWNER_SK, null, owned, byOwner).then().statusCode(200);
+        signedPatch(OWNER_AK, OWNER_SK, null, foreign, byOwner).then().statusCode(404).body("error.code", equalTo("IMG.0027"));
+        signedPatch(OWNER_AK, OWNER_SK, null, gold, byOwner).then().statusCode(403).body("error.code", equalTo("IMG.0083"));
+        signedPatch(OWNER_AK, OWNER_SK, null, deleted, byOwner).then().statusCode(404).body("error.code", equalTo("IMG.0027"));
         // another project
-        signedPatch(OTHER_AK, OTHER_SK, null, owned, patch).then().statusCode(404).body("error.code", equalTo("IMG.0027"));
-        signedPatch(OTHER_AK, OTHER_SK, null, foreign, patch).then().statusCode(200);
-        signedPatch(OTHER_AK, OTHER_SK, null, gold, patch).then().statusCode(403).body("error.code", equalTo("IMG.0083"));
+        signedPatch(OTHER_AK, OTHER_SK, null, owned, byOther).then().statusCode(404).body("error.code", equalTo("IMG.0027"));
+        signedPatch(OTHER_AK, OTHER_SK, null, foreign, byOther).then().statusCode(200);
+        signedPatch(OTHER_AK, OTHER_SK, null, gold, byOther).then().statusCode(403).body("error.code", equalTo("IMG.0083"));
         // admin
-        signedPatch(ADMIN_AK, ADMIN_SK, null, gold, patch).then().statusCode(200);
-        signedPatch(ADMIN_AK, ADMIN_SK, null, deleted, patch).then().statusCode(404);
+        signedPatch(ADMIN_AK, ADMIN_SK, null, gold, byAdmin).then().statusCode(200);
+        signedPatch(ADMIN_AK, ADMIN_SK, null, deleted, byAdmin).then().statusCode(404);
         // the token's roles claim works the same way
-        patchWithToken(Tokens.forProject(DemoData.DEMO_PROJECT, "admin"), foreign, "[]").then().statusCode(200);
-        patchWithToken(Tokens.forProject(DemoData.DEMO_PROJECT, "member"), gold, "[]").then().statusCode(403);
+        patchWithToken(Tokens.forProject(DemoData.DEMO_PROJECT, "admin"), foreign, byRole).then().statusCode(200);
+        patchWithToken(Tokens.forProject(DemoData.DEMO_PROJECT, "member"), gold, byRole).then().statusCode(403);
 
-        assertEquals("yes", TestImages.load(owned).properties.get("touched"));
-        assertEquals("yes", TestImages.load(foreign).properties.get("touched"));
-        assertEquals("yes", TestImages.load(gold).properties.get("touched"));
+        assertEquals(java.util.Set.of("by_owner"), TestImages.load(owned).properties.keySet());
+        assertEquals(java.util.Set.of("by_other", "by_role"), TestImages.load(foreign).properties.keySet());
+        assertEquals(java.util.Set.of("by_admin"), TestImages.load(gold).properties.keySet());
         ImageEntity stillDeleted = TestImages.load(deleted);
-        assertFalse(stillDeleted.properties.containsKey("touched"));
+        assertTrue(stillDeleted.properties.isEmpty());
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

@@ -51,9 +51,16 @@ class InjectionTest {
                 patchAsOwner(id, "[{\"op\":\"add\",\"path\":" + pointer + ",\"value\":\"v\"}]")
                         .then().statusCode(400).body("error.code", equalTo("IMG.0001"));
             }
-            // Hostile credentials are refused and logged by reason only.
+            // Hostile credentials, with a current date so that they reach the code that reads them, are refused and
+            // logged by reason only.
+            String now = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
             Api.request().header("Authorization", "SDK-HMAC-SHA256 Access=x\u001b[31m, SignedHeaders=host;x-sdk-date, "
-                    + "Signature=" + "a".repeat(64)).header("X-Sdk-Date", "20260101T000000Z")
+                    + "Signature=" + "a".repeat(64)).header("X-Sdk-Date", now)
+                    .contentType("application/json").body("[]").patch("/v2/cloudimages/" + id).then().statusCode(401);
+            Api.request().header("Authorization", "SDK-HMAC-SHA256 Access=DEMOAK0B1E494E2660441A, "
+                    + "SignedHeaders=host;x-sdk-date, Signature=" + "a".repeat(64)).header("X-Sdk-Date", now)
+                    .header("X-Project-Id", "\u001b[31mdrop table")
                     .contentType("application/json").body("[]").patch("/v2/cloudimages/" + id).then().statusCode(401);
             assertTrue(TestImages.load(id) != null, "the table is still there");
         } finally {

@@ -14,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers the PATCH call an API-gateway event describes, in the APIG envelope: the described request goes
@@ -56,7 +58,12 @@ public class ApigAdapter {
 
     private HttpAnswer answerDescribedRequest(ApigEvent event) {
         Map<String, String> headers = new LinkedHashMap<>();
-        event.headers().forEach((name, value) -> headers.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
+        Set<String> repeated = new HashSet<>();
+        event.headers().forEach((name, value) -> {
+            if (headers.putIfAbsent(name.toLowerCase(Locale.ROOT), value) != null) {
+                repeated.add(name.toLowerCase(Locale.ROOT));
+            }
+        });
         String requestId = RequestIds.choose(headers.get(RequestIds.HEADER.toLowerCase(Locale.ROOT)));
         String text = event.body() == null ? "" : event.body();
         byte[] body;
@@ -74,7 +81,7 @@ public class ApigAdapter {
         }
         List<Map.Entry<String, String>> query = new ArrayList<>();
         event.queryStringParameters().forEach((k, v) -> query.add(new AbstractMap.SimpleImmutableEntry<>(k, v)));
-        return handler.handle(new HttpRequestData(ImageResource.METHOD, event.path(), query, headers, body),
+        return handler.handle(new HttpRequestData(ImageResource.METHOD, event.path(), query, headers, body, repeated),
                 rawImageId.get());
     }
 }

@@ -49,12 +49,17 @@ public record ApigEvent(String httpMethod, String path, Map<String, String> quer
         if (!(value instanceof Map<?, ?> map)) {
             return false;
         }
-        for (Object v : map.values()) {
-            if (!(v instanceof String)) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            // A line break in a header would let an event smuggle a header the gateway never saw.
+            if (!(entry.getValue() instanceof String text) || hasLineBreak(text) || hasLineBreak((String) entry.getKey())) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean hasLineBreak(String text) {
+        return text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0;
     }
 
     private static void require(boolean condition) {

@@ -3,11 +3,14 @@ package io.cloudimages.ims.api.function;
 import io.cloudimages.ims.api.JsonAnswers;
 import io.cloudimages.ims.api.RequestIds;
 import io.cloudimages.ims.api.RequestLimits;
+import io.cloudimages.ims.api.http.Draining;
 import io.cloudimages.ims.api.http.VertxRequests;
 import io.cloudimages.ims.auth.Authenticator;
+import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.http.HttpRequestData;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,6 +18,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+
+import java.time.Duration;
 
 /**
  * The HTTP binding of the Funqy functions, in place of Funqy's own for every function it serves: POST only
@@ -24,23 +29,30 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class FunctionHttpBinding {
-    /** Before Funqy's route (and its body handler), whatever order the extensions register in. */
-    private static final int ORDER = -1_000;
+    /**
+     * Before the application-wide body handler (so that a request's arrival is taken before its body is read) and
+     * before Funqy's route, whatever order the extensions register in.
+     */
+    private static final int ORDER = RouteConstants.ROUTE_ORDER_BODY_HANDLER - 1;
     private static final Logger LOG = Logger.getLogger(FunctionHttpBinding.class);
 
     private final Authenticator authenticator;
     private final JsonAnswers answers;
+    private final Draining draining;
+    private final Duration deadline;
 
-    FunctionHttpBinding(Authenticator authenticator, JsonAnswers answers) {
+    FunctionHttpBinding(Authenticator authenticator, JsonAnswers answers, Draining draining, ImsConfig config) {
         this.authenticator = authenticator;
         this.answers = answers;
+        this.draining = draining;
+        this.deadline = config.requestDeadline();
     }
 
     void init(@Observes Router router) {
         for (FunctionTable.Entry function : FunctionTable.fromFunqyRegistry()) {
             router.route(function.path()).order(ORDER).handler(ctx -> {
                 if (ctx.request().method() == HttpMethod.POST) {
-                    ctx.next();
+                    draining.admit(ctx);
                 } else {
                     VertxRequests.send(ctx, answers.methodNotAllowed("POST", "functions are invoked with POST",
                             requestId(ctx)));
@@ -53,7 +65,15 @@ public class FunctionHttpBinding {
         }
     }
 
+    /** Under the request's deadline; a batch gives each of its images a deadline of its own. */
     private void call(RoutingContext ctx, FunctionTable.Entry function) {
+        VertxRequests.deadline(ctx, deadline).run(() -> {
+            answer(ctx, function);
+            return null;
+        });
+    }
+
+    private void answer(RoutingContext ctx, FunctionTable.Entry function) {
         String requestId = requestId(ctx);
         try {
             HttpRequestData request = VertxRequests.of(ctx);

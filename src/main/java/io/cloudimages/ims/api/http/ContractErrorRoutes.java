@@ -39,7 +39,9 @@ public class ContractErrorRoutes {
             case 413 -> answers.error(ImsError.BODY_TOO_LARGE.exception("the request body is too large"), requestId);
             default -> {
                 if (ctx.failure() != null) {
-                    LOG.errorf("unexpected failure on %s: %s", ctx.request().path(), ctx.failure().getClass().getSimpleName());
+                    // The route, not the raw path: a path is whatever the caller sent, up to 4 KiB of it.
+                    LOG.errorf("unexpected failure on %s: %s", ctx.currentRoute() == null ? "an unknown path"
+                            : String.valueOf(ctx.currentRoute().getPath()), ctx.failure().getClass().getSimpleName());
                 }
                 yield answers.internalError(requestId);
             }

@@ -1,30 +1,50 @@
 package io.cloudimages.ims.api.http;
 
 import io.cloudimages.ims.api.HttpAnswer;
+import io.cloudimages.ims.application.Deadline;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Between Vert.x and {@link HttpRequestData} / {@link HttpAnswer}. */
 public final class VertxRequests {
     private VertxRequests() {
     }
 
+    private static final String ARRIVED = "ims.arrived";
+
+    /** First handler of a route: when the request arrived, before its body is read, for its deadline. */
+    public static void recordArrival(RoutingContext ctx) {
+        ctx.put(ARRIVED, System.nanoTime());
+        ctx.next();
+    }
+
+    /** The request's deadline: {@code budget} from its arrival. */
+    public static Deadline deadline(RoutingContext ctx, Duration budget) {
+        Long arrived = ctx.get(ARRIVED);
+        return Deadline.startingAt(arrived == null ? System.nanoTime() : arrived, budget);
+    }
+
     /** The request with the body the route's body handler read. */
     public static HttpRequestData of(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         Buffer body = ctx.body().buffer();
-        return new HttpRequestData(request.method().name(), request.path(), query(request.query()), headers(request),
-                body == null ? new byte[0] : body.getBytes());
+        Set<String> repeated = new HashSet<>();
+        Map<String, String> headers = headers(request, repeated);
+        return new HttpRequestData(request.method().name(), request.path(), query(request.query()), headers,
+                body == null ? new byte[0] : body.getBytes(), repeated);
     }
 
     public static void send(RoutingContext ctx, HttpAnswer answer) {
@@ -34,9 +54,14 @@ public final class VertxRequests {
     }
 
     /** Headers by lower-case name; over HTTP/2 the host is the :authority pseudo-header, signed as "host". */
-    static Map<String, String> headers(HttpServerRequest request) {
+    static Map<String, String> headers(HttpServerRequest request, Set<String> repeated) {
         Map<String, String> byName = new HashMap<>();
-        request.headers().forEach(h -> byName.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        request.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (byName.putIfAbsent(name, h.getValue()) != null) {
+                repeated.add(name);
+            }
+        });
         if (!byName.containsKey("host") && request.authority() != null) {
             byName.put("host", request.authority().toString());
         }

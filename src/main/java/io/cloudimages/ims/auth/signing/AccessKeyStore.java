@@ -12,6 +12,11 @@ import java.util.Optional;
 /** Access keys in the database; each method is its own transaction, so a failure count survives a 401. */
 @ApplicationScoped
 public class AccessKeyStore implements PanacheRepositoryBase<AccessKeyEntity, String> {
+    private final Transactions transactions;
+
+    AccessKeyStore(Transactions transactions) {
+        this.transactions = transactions;
+    }
 
     /** A detached view of a key, decrypted only in memory. */
     public record StoredKey(String accessKey, byte[] secretKeyCiphertext, String projectId, List<String> roles,
@@ -19,7 +24,7 @@ public class AccessKeyStore implements PanacheRepositoryBase<AccessKeyEntity, St
     }
 
     public Optional<StoredKey> lookup(String accessKey) {
-        return Transactions.inNewTransaction(() -> findByIdOptional(accessKey).map(k -> new StoredKey(k.accessKey,
+        return transactions.inNewTransaction(() -> findByIdOptional(accessKey).map(k -> new StoredKey(k.accessKey,
                 k.secretKeyCiphertext, k.projectId, List.copyOf(k.roles), k.enabled, k.failedAttempts, k.lockedUntil)));
     }
 
@@ -31,7 +36,7 @@ public class AccessKeyStore implements PanacheRepositoryBase<AccessKeyEntity, St
      */
     public boolean recordMismatch(String accessKey, int threshold, Duration lockout) {
         // The count restarts at 0 exactly when this update locks the key, which is what it returns.
-        List<?> locked = Transactions.inNewTransaction(() -> getEntityManager().createNativeQuery("""
+        List<?> locked = transactions.inNewTransaction(() -> getEntityManager().createNativeQuery("""
                 update access_key
                    set failed_attempts = case when failed_attempts + 1 >= :threshold then 0 else failed_attempts + 1 end,
                        locked_until = case when failed_attempts + 1 >= :threshold
@@ -47,7 +52,7 @@ public class AccessKeyStore implements PanacheRepositoryBase<AccessKeyEntity, St
 
     /** A correct signature ends a run of mismatches; callers write only when there is one. */
     public void resetMismatches(String accessKey) {
-        Transactions.inNewTransaction(() -> getEntityManager().createNativeQuery(
+        transactions.inNewTransaction(() -> getEntityManager().createNativeQuery(
                         "update access_key set failed_attempts = 0 where access_key = :ak")
                 .setParameter("ak", accessKey)
                 .executeUpdate());

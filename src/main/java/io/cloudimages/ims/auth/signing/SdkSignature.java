@@ -51,8 +51,10 @@ public final class SdkSignature {
                     }
                 }
             }
-            if (access == null || access.isEmpty() || signed == null || signed.isEmpty() || signature == null
-                    || !signature.matches("[0-9a-fA-F]{64}")) {
+            // The access key is an identifier of at most 128 letters and digits: anything else is malformed, and
+            // never reaches the database or a log line.
+            if (access == null || !access.matches("[A-Za-z0-9]{1,128}") || signed == null || signed.isEmpty()
+                    || signature == null || !signature.matches("[0-9a-fA-F]{64}")) {
                 return Optional.empty();
             }
             return Optional.of(new AuthorizationHeader(access, List.of(signed.split(";", -1)), signature));
@@ -123,7 +125,12 @@ public final class SdkSignature {
             }
             out.append('/');
         }
-        String uri = out.toString().replaceAll("/+$", "/");
+        // Trailing slashes collapse to one (a linear trim: a regex here was quadratic on a path of slashes).
+        int end = out.length();
+        while (end > 1 && out.charAt(end - 1) == '/' && out.charAt(end - 2) == '/') {
+            end--;
+        }
+        String uri = out.substring(0, end);
         return uri.startsWith("/") ? uri : "/" + uri;
     }
 

@@ -26,11 +26,25 @@ public final class SecretCipher {
     private final SecureRandom random = new SecureRandom();
 
     public SecretCipher(String base64Key) {
-        byte[] raw = Base64.getDecoder().decode(base64Key.trim());
-        if (raw.length != 32) {
-            throw new IllegalArgumentException("the SK encryption key must be 32 bytes, base64-encoded");
+        this.key = new SecretKeySpec(keyBytes(base64Key), "AES");
+    }
+
+    /**
+     * The key's bytes as this cipher reads the setting (surrounding white space ignored, padding optional): the
+     * start guard compares these, not the spelling, with the development key.
+     */
+    public static byte[] keyBytes(String base64Key) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64Key.strip());
+        } catch (IllegalArgumentException e) {
+            raw = new byte[0];
         }
-        this.key = new SecretKeySpec(raw, "AES");
+        if (raw.length != 32) {
+            throw new IllegalArgumentException("the SK encryption key (IMS_AUTH_SK_ENCRYPTION_KEY) must be 32 bytes, "
+                    + "base64-encoded; generate one with: openssl rand -base64 32");
+        }
+        return raw;
     }
 
     public byte[] encrypt(String accessKey, String secretKey) {

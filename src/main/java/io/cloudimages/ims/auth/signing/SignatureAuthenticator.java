@@ -1,6 +1,8 @@
 package io.cloudimages.ims.auth.signing;
 
-import io.cloudimages.ims.domain.access.Unauthenticated;
+import io.cloudimages.ims.auth.refusal.Refusals;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.cloudimages.ims.domain.access.Caller;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Verifies {@code SDK-HMAC-SHA256} signed requests against the access keys in the database. */
@@ -28,10 +31,18 @@ public class SignatureAuthenticator {
     private final ImsConfig.Auth config;
     private final SecretCipher cipher;
     private final Clock clock = Clock.systemUTC();
+    /** Access keys found unknown a moment ago: a flood of random keys is answered without the database. */
+    private final Cache<String, Boolean> unknownKeys;
+    /** Keys whose stored secret did not open: warned about once per period, not on every request. */
+    private final Cache<String, Boolean> undecryptableWarned;
 
     SignatureAuthenticator(AccessKeyStore keys, ImsConfig config) {
         this.keys = keys;
         this.config = config.auth();
+        this.unknownKeys = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.auth().unknownKeyCache())
+                .executor(Runnable::run).build();
+        this.undecryptableWarned = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(5))
+                .executor(Runnable::run).build();
         this.cipher = new SecretCipher(config.auth().skEncryptionKey().orElseThrow(() -> new IllegalStateException(
                 "ims.auth.sk-encryption-key (IMS_AUTH_SK_ENCRYPTION_KEY) must be set: base64 of 32 random bytes")));
     }
@@ -42,25 +53,37 @@ public class SignatureAuthenticator {
         List<String> signedHeaders = authorization.signedHeaders();
         if (!signedHeaders.contains("host") || !signedHeaders.contains("x-sdk-date")
                 || !isSortedLowerCaseSet(signedHeaders)) {
-            throw Unauthenticated.because("the signed headers must be a sorted lower-case list including host and "
+            throw Refusals.form("the signed headers must be a sorted lower-case list including host and "
                     + "x-sdk-date");
         }
-        AccessKeyStore.StoredKey key = keys.lookup(authorization.accessKey())
-                .filter(AccessKeyStore.StoredKey::enabled)
-                .orElseThrow(() -> Unauthenticated.because("unknown or disabled access key"));
+        String accessKey = authorization.accessKey();
+        if (unknownKeys.getIfPresent(accessKey) != null) {
+            throw Refusals.credential("access key " + accessKey + " is unknown (remembered)");
+        }
+        Optional<AccessKeyStore.StoredKey> stored = keys.lookup(accessKey);
+        if (stored.isEmpty()) {
+            unknownKeys.put(accessKey, Boolean.TRUE);
+            throw Refusals.credential("access key " + accessKey + " is unknown");
+        }
+        AccessKeyStore.StoredKey key = stored.get();
+        if (!key.enabled()) {
+            throw Refusals.credential("access key " + accessKey + " is disabled");
+        }
         if (key.lockedUntil() != null && key.lockedUntil().isAfter(clock.instant())) {
-            throw Unauthenticated.because("the access key is locked after repeated signature failures; retry later");
+            throw Refusals.credential("access key " + accessKey + " is locked after repeated signature mismatches");
         }
         String projectHeader = request.header("X-Project-Id");
         if (projectHeader != null && !projectHeader.equals(key.projectId())) {
-            throw Unauthenticated.because("X-Project-Id does not match the access key's project");
+            throw Refusals.credential("access key " + accessKey + ": X-Project-Id is not the key's project");
         }
         String payloadHash = payloadHash(request);
         String secret = cipher.decrypt(key.accessKey(), key.secretKeyCiphertext());
         if (secret == null) {
-            LOG.warnf("access key %s: the stored secret does not open with the configured encryption key",
-                    key.accessKey());
-            throw Unauthenticated.because("unknown or disabled access key");
+            if (undecryptableWarned.asMap().putIfAbsent(accessKey, Boolean.TRUE) == null) {
+                LOG.warnf("access key %s: the stored secret does not open with the configured encryption key"
+                        + " (said once per 5 minutes)", accessKey);
+            }
+            throw Refusals.credential("access key " + accessKey + ": the stored secret does not open");
         }
         String canonical = SdkSignature.canonicalRequest(request.method(), request.path(), request.query(),
                 signedHeaders, request::header, payloadHash);
@@ -70,7 +93,7 @@ public class SignatureAuthenticator {
                 LOG.warnf("access key %s locked for %s after %d consecutive signature mismatches", key.accessKey(),
                         config.lockoutDuration(), config.lockoutThreshold());
             }
-            throw Unauthenticated.because("the request signature does not match");
+            throw Refusals.credential("access key " + accessKey + ": the signature does not match");
         }
         if (key.failedAttempts() > 0) {
             keys.resetMismatches(key.accessKey());
@@ -80,16 +103,16 @@ public class SignatureAuthenticator {
 
     private void checkDate(String sdkDate) {
         if (sdkDate == null) {
-            throw Unauthenticated.because("X-Sdk-Date is missing");
+            throw Refusals.form("X-Sdk-Date is missing");
         }
         Instant signedAt;
         try {
             signedAt = LocalDateTime.parse(sdkDate, SDK_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw Unauthenticated.because("X-Sdk-Date must be formatted as yyyyMMddTHHmmssZ");
+            throw Refusals.form("X-Sdk-Date must be formatted as yyyyMMddTHHmmssZ");
         }
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(config.clockSkew()) > 0) {
-            throw Unauthenticated.because("X-Sdk-Date is too far from the server's time");
+            throw Refusals.form("X-Sdk-Date is too far from the server's time");
         }
     }
 
@@ -100,7 +123,7 @@ public class SignatureAuthenticator {
             return actual;
         }
         if (!declared.equalsIgnoreCase(actual)) {
-            throw Unauthenticated.because("X-Sdk-Content-Sha256 does not match the body");
+            throw Refusals.form("X-Sdk-Content-Sha256 does not match the body");
         }
         return declared;
     }

@@ -2,6 +2,7 @@ package io.cloudimages.ims.domain.access;
 
 import io.cloudimages.ims.domain.Image;
 import io.cloudimages.ims.domain.ImsError;
+import io.cloudimages.ims.domain.ImsException;
 
 /** Who may change which image (CONTRACT section 3, steps 4 to 6), in the contract's order. */
 public final class ImageAccessPolicy {
@@ -15,7 +16,7 @@ public final class ImageAccessPolicy {
     public static void checkModifiable(Caller caller, Image image, String imageId) {
         // One answer for missing, deleted and foreign: nothing may reveal that another project's image exists.
         if (image == null || image.isGone() || !(caller.isAdmin() || isOwner(caller, image) || image.isPublic())) {
-            throw ImsError.IMAGE_NOT_FOUND.exception("image " + imageId + " could not be found");
+            throw notFound(imageId);
         }
         if (image.isPublic() && !caller.isAdmin()) {
             throw ImsError.PUBLIC_IMAGE.exception("a public image can only be changed by an administrator");
@@ -24,6 +25,11 @@ public final class ImageAccessPolicy {
             throw ImsError.IMAGE_NOT_ACTIVE.exception(
                     "only an active image can be changed; this image is " + image.status());
         }
+    }
+
+    /** 404 IMG.0027: the one answer for a missing, deleted or foreign image. */
+    public static ImsException notFound(String imageId) {
+        return ImsError.IMAGE_NOT_FOUND.exception("image " + imageId + " could not be found");
     }
 
     private static boolean isOwner(Caller caller, Image image) {

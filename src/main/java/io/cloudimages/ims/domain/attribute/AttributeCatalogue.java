@@ -133,7 +133,8 @@ public final class AttributeCatalogue {
 
     private static String ramSize(Object value) {
         BigInteger megabytes = null;
-        if (value instanceof JsonNumber number && number.isIntegerLiteral()) {
+        // At most 8 characters ("-1048576") can be in range: longer literals are refused before any arithmetic.
+        if (value instanceof JsonNumber number && number.isIntegerLiteral() && number.text().length() <= 8) {
             megabytes = number.integerValue();
         } else if (value instanceof String text && RAM_TEXT.matcher(text).matches()) {
             megabytes = new BigInteger(text);

@@ -26,6 +26,11 @@ public final class BatchJobParser {
     private static final Set<String> SELECTOR_MEMBERS =
             Set.of("owner", "status", "__imagetype", "attributes", "missing", "shard");
 
+    /** A selector names at most this many attributes in each of attributes and missing. */
+    public static final int MAX_SELECTOR_NAMES = 32;
+    public static final int MAX_SELECTOR_NAME_LENGTH = 255;
+    public static final int MAX_SELECTOR_VALUE_LENGTH = 1_024;
+
     private BatchJobParser() {
     }
 
@@ -70,11 +75,18 @@ public final class BatchJobParser {
         onlyMembers(selector, SELECTOR_MEMBERS, "selector");
         Map<String, String> attributes = new LinkedHashMap<>();
         if (selector.containsKey("attributes")) {
-            for (Map.Entry<?, ?> entry : object(selector.get("attributes"), "selector.attributes").entrySet()) {
+            Map<?, ?> equals = object(selector.get("attributes"), "selector.attributes");
+            checkCount(equals.size(), "selector.attributes");
+            for (Map.Entry<?, ?> entry : equals.entrySet()) {
+                String name = name((String) entry.getKey(), "selector.attributes");
                 if (!(entry.getValue() instanceof String value)) {
-                    throw invalid("selector.attributes." + entry.getKey() + " must be a string");
+                    throw invalid("selector.attributes." + name + " must be a string");
                 }
-                attributes.put((String) entry.getKey(), value);
+                if (value.length() > MAX_SELECTOR_VALUE_LENGTH) {
+                    throw invalid("selector.attributes." + name + " is longer than " + MAX_SELECTOR_VALUE_LENGTH
+                            + " characters");
+                }
+                attributes.put(name, value);
             }
         }
         List<String> missing = new ArrayList<>();
@@ -82,11 +94,12 @@ public final class BatchJobParser {
             if (!(selector.get("missing") instanceof List<?> names)) {
                 throw invalid("selector.missing must be an array of attribute names");
             }
+            checkCount(names.size(), "selector.missing");
             for (Object name : names) {
                 if (!(name instanceof String text)) {
                     throw invalid("selector.missing must be an array of attribute names");
                 }
-                missing.add(text);
+                missing.add(name(text, "selector.missing"));
             }
         }
         Optional<ImageSelector.Shard> shard = Optional.empty();
@@ -99,6 +112,19 @@ public final class BatchJobParser {
         }
         return new ImageSelector(string(selector, "owner"), string(selector, "status"), string(selector, "__imagetype"),
                 attributes, missing, shard);
+    }
+
+    private static void checkCount(int count, String what) {
+        if (count > MAX_SELECTOR_NAMES) {
+            throw invalid(what + " names at most " + MAX_SELECTOR_NAMES + " attributes");
+        }
+    }
+
+    private static String name(String name, String what) {
+        if (name.isEmpty() || name.length() > MAX_SELECTOR_NAME_LENGTH) {
+            throw invalid(what + ": an attribute name is 1 to " + MAX_SELECTOR_NAME_LENGTH + " characters");
+        }
+        return name;
     }
 
     private static Optional<String> string(Map<?, ?> members, String name) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cloudimages.ims.domain.batch.ImageSelector;
 import io.cloudimages.ims.persistence.ImageEntity;
 import io.cloudimages.ims.support.LogCapture;
 import io.cloudimages.ims.support.TestImages;
@@ -136,13 +135,9 @@ class BatchUpdateImagesTest {
         }
         assertEquals(all.size(), total, "every image in exactly one shard");
         for (String id : all) {
-            int expected = -1;
-            for (int index = 0; index < count; index++) {
-                if (new ImageSelector.Shard(index, count).contains(id)) {
-                    expected = index;
-                }
-            }
-            assertEquals(Integer.toString(expected), TestImages.load(id).properties.get("shard"), id);
+            // The documented formula, computed here: the first 8 hex digits as an unsigned 32-bit number, mod count.
+            long expected = Long.parseUnsignedLong(id.substring(0, 8), 16) % count;
+            assertEquals(Long.toString(expected), TestImages.load(id).properties.get("shard"), id);
         }
     }
 
