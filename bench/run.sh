@@ -48,7 +48,7 @@ export QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL?currentSchema=$SCHEMA" QUARKUS_DAT
   QUARKUS_DATASOURCE_PASSWORD=${PGPASSWORD:-unused} QUARKUS_FLYWAY_SCHEMAS=$SCHEMA \
   IMS_AUTH_SK_ENCRYPTION_KEY=$(openssl rand -base64 32) QUARKUS_HTTP_PORT=$PORT \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/token.pub.pem" MP_JWT_VERIFY_ISSUER=https://iam.bench.example
-QUARKUS_FLYWAY_MIGRATE_AT_START=true IMS_MIGRATE_ONLY=true "$JAVA17" -jar target/quarkus-app/quarkus-run.jar \
+QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_INIT_AND_EXIT=true "$JAVA17" -jar target/quarkus-app/quarkus-run.jar \
   >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log"; exit 1; }
 psql -q -v ON_ERROR_STOP=1 -c "set search_path=$SCHEMA;
   insert into image (id, owner, name, status, visibility, image_type, description, created_at, updated_at)

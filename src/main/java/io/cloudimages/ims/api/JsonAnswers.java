@@ -27,7 +27,7 @@ public class JsonAnswers {
     }
 
     public HttpAnswer ok(String requestId, Object document) {
-        return answer(200, requestId, document, Map.of());
+        return answer(200, null, requestId, document, Map.of());
     }
 
     /** The contract's error answer, with the headers some statuses need. */
@@ -37,7 +37,7 @@ public class JsonAnswers {
             case DATABASE_UNAVAILABLE -> Map.of("Retry-After", "1");
             default -> Map.of();
         };
-        return answer(e.error().status(), requestId, ErrorRepresentation.of(e), extra);
+        return answer(e.error().status(), e.error().code(), requestId, ErrorRepresentation.of(e), extra);
     }
 
     /** 500 IMG.0500: what every entry point answers for a failure it did not expect (logged by the caller). */
@@ -52,8 +52,8 @@ public class JsonAnswers {
 
     /** 405 IMG.0405 with the {@code Allow} header naming the one method the resource takes. */
     public HttpAnswer methodNotAllowed(String allowed, String message, String requestId) {
-        return answer(405, requestId, ErrorRepresentation.of(ImsError.METHOD_NOT_ALLOWED.exception(message)),
-                Map.of("Allow", allowed));
+        return answer(405, ImsError.METHOD_NOT_ALLOWED.code(), requestId,
+                ErrorRepresentation.of(ImsError.METHOD_NOT_ALLOWED.exception(message)), Map.of("Allow", allowed));
     }
 
     public byte[] bytes(Object document) {
@@ -65,11 +65,12 @@ public class JsonAnswers {
         }
     }
 
-    private HttpAnswer answer(int status, String requestId, Object document, Map<String, String> extraHeaders) {
+    private HttpAnswer answer(int status, String code, String requestId, Object document,
+                              Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put(RequestIds.HEADER, requestId);
         headers.putAll(extraHeaders);
-        return new HttpAnswer(status, headers, bytes(document));
+        return new HttpAnswer(status, headers, bytes(document), code);
     }
 }

@@ -2,7 +2,7 @@ package io.cloudimages.ims.api;
 
 import java.util.Locale;
 
-/** The media types a PATCH body may be sent as (CONTRACT 1.1); anything else is 415 IMG.0415. */
+/** The media types a PATCH body may be sent as (docs/behaviour.md §1.1); anything else is 415 IMG.0415. */
 public final class PatchContentType {
     public static final String ACCEPT_PATCH = "application/json, application/openstack-images-v2.1-json-patch";
 

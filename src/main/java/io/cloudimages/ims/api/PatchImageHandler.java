@@ -34,8 +34,8 @@ public class PatchImageHandler {
         this.answers = answers;
     }
 
-    public HttpAnswer handle(HttpRequestData request, String rawImageId) {
-        String requestId = RequestIds.choose(request.header(RequestIds.HEADER));
+    /** @param requestId the request's id, chosen once by the entry point (its log lines carry it too) */
+    public HttpAnswer handle(HttpRequestData request, String rawImageId, String requestId) {
         try {
             // 413 before authentication: the whole body is needed to verify a signature.
             PatchParser.checkSize(request.body().length);

@@ -12,6 +12,11 @@ public final class RequestIds {
     }
 
     public static String choose(String sent) {
-        return sent != null && WELL_FORMED.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        return isWellFormed(sent) ? sent : UUID.randomUUID().toString();
+    }
+
+    /** 1-64 letters, digits, '-', '_', '.': an id that can be echoed and logged as it is. */
+    public static boolean isWellFormed(String sent) {
+        return sent != null && WELL_FORMED.matcher(sent).matches();
     }
 }

@@ -50,7 +50,25 @@ public class BatchUpdateService {
                               List<Failure> failures, boolean truncated, Optional<ImsException> stoppedBy) {
     }
 
+    /** Told after each image, for a long batch's progress lines. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, changed, unchanged, failed) -> { };
+
+        void imageDone(int done, int changed, int unchanged, int failed);
+    }
+
+    /** How many images the job's selector matches now (a batch job counts first, to tell its progress). */
+    public long count(Caller caller, BatchJob job) {
+        return Deadline.after(stepDeadline).run(() -> transactions.inNewTransaction(
+                () -> store.count(job.selector(), caller)));
+    }
+
     public BatchReport run(Caller caller, BatchJob job) {
+        return run(caller, job, Progress.NONE);
+    }
+
+    public BatchReport run(Caller caller, BatchJob job, Progress progress) {
         int changed = 0;
         int unchanged = 0;
         int failedCount = 0;
@@ -81,6 +99,7 @@ public class BatchUpdateService {
                             failures.add(new Failure(id, e));
                         }
                     }
+                    progress.imageDone(changed + unchanged + failedCount, changed, unchanged, failedCount);
                 }
                 processed += ids.size();
                 pages++;

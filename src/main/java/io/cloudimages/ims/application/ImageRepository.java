@@ -22,6 +22,9 @@ public interface ImageRepository {
     /** Reads the image without locking it (a refusal's reason, a dry run). */
     Optional<Image> find(String imageId);
 
+    /** How many images a batch selector matches for a caller (a batch job's total, for its progress). */
+    long count(ImageSelector selector, Caller caller);
+
     /** One page of the ids a batch selector matches for a caller, after {@code afterId}, in id order. */
     List<String> selectIds(ImageSelector selector, Caller caller, Optional<String> afterId, int limit);
 

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Establishes the caller of any request by the real service's two schemes (CONTRACT section 5): an
+ * Establishes the caller of any request by the real service's two schemes (docs/behaviour.md §5): an
  * {@code X-Auth-Token} or an {@code SDK-HMAC-SHA256} signature, never both. Every refusal is 401 APIGW.0301.
  */
 @ApplicationScoped
@@ -31,23 +31,23 @@ public class Authenticator {
     public Caller authenticate(HttpRequestData request) {
         for (String header : SECURITY_HEADERS) {
             if (request.isRepeated(header)) {
-                throw Refusals.form("the " + header + " header is sent more than once");
+                throw Refusals.form("repeated_header", "the " + header + " header is sent more than once");
             }
         }
         String token = request.header("X-Auth-Token");
         String authorization = request.header("Authorization");
         boolean signed = authorization != null && authorization.startsWith(SdkSignature.ALGORITHM + " ");
         if (token != null && signed) {
-            throw Refusals.form("send either X-Auth-Token or an SDK-HMAC-SHA256 signature, not both");
+            throw Refusals.form("both_schemes", "send either X-Auth-Token or an SDK-HMAC-SHA256 signature, not both");
         }
         if (token != null) {
             return tokens.authenticate(token.trim());
         }
         if (signed) {
             SdkSignature.AuthorizationHeader header = SdkSignature.AuthorizationHeader.parse(authorization)
-                    .orElseThrow(() -> Refusals.form("the Authorization header is malformed"));
+                    .orElseThrow(() -> Refusals.form("malformed_authorization", "the Authorization header is malformed"));
             return signatures.authenticate(request, header);
         }
-        throw Refusals.form("no credentials; send X-Auth-Token or sign the request with SDK-HMAC-SHA256");
+        throw Refusals.form("no_credentials", "no credentials; send X-Auth-Token or sign the request with SDK-HMAC-SHA256");
     }
 }

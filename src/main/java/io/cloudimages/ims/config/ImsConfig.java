@@ -11,17 +11,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ims")
 public interface ImsConfig {
 
-    /** Run on the embedded PostgreSQL with the demo data and development keys (CONTRACT section 6). */
+    /** Run on the embedded PostgreSQL with the demo data and development keys (docs/behaviour.md §6). */
     @WithDefault("false")
     boolean demo();
 
-    /**
-     * Exit once started: with {@code quarkus.flyway.migrate-at-start=true} this is the migration job that
-     * runs once per release, so that scale-to-zero cold starts never pay for migrations.
-     */
-    @WithName("migrate-only")
-    @WithDefault("false")
-    boolean migrateOnly();
 
     /**
      * Every request's deadline from its arrival: each database wait of the request is bounded by what is left,
@@ -35,6 +28,42 @@ public interface ImsConfig {
     Duration shutdownDrain();
 
     Auth auth();
+
+    Batch batch();
+
+    @WithName("functiongraph")
+    FunctionGraph functionGraph();
+
+    /** Batch job mode (docs/behaviour.md §8.1): set a job, and the process runs it and exits. */
+    interface Batch {
+        /** The job document itself (env IMS_BATCH_JOB). */
+        Optional<String> job();
+
+        /** A file holding the job document (env IMS_BATCH_JOB_FILE), for example a mounted ConfigMap. */
+        @WithName("job-file")
+        Optional<String> jobFile();
+
+        /** With a Kubernetes indexed Job's JOB_COMPLETION_INDEX: how many shards the fleet is split into. */
+        Optional<Integer> shards();
+
+        /** The job's id in its log lines; defaults to the pod's HOSTNAME, else a fresh UUID. */
+        @WithName("job-id")
+        Optional<String> jobId();
+
+        default boolean requested() {
+            return job().filter(j -> !j.isBlank()).isPresent() || jobFile().filter(f -> !f.isBlank()).isPresent();
+        }
+    }
+
+    /** A FunctionGraph custom image (docs/behaviour.md §8.2). */
+    interface FunctionGraph {
+        /**
+         * Serve {@code POST /invoke} and {@code /init}, and trust timer events: only where nobody but the platform
+         * can reach the port.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
 
     interface Auth {
         /** Base64 of the 32-byte AES key that encrypts stored secret keys. */

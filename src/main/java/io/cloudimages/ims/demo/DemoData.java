@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** Seeds the demo images and credentials of CONTRACT section 6, on the embedded database only. */
+/** Seeds the demo images and credentials of docs/behaviour.md §6, on the embedded database only. */
 @ApplicationScoped
 public class DemoData {
     public static final String DEMO_IMAGE_ID = "33ad552d-1149-471c-8190-ff6776174a00";

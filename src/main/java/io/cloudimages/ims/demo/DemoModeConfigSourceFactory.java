@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Decides, before anything touches the database, where it is (CONTRACT section 6):
+ * Decides, before anything touches the database, where it is (docs/behaviour.md §6):
  * <ul>
  * <li>a datasource URL is configured: that database, nothing seeded, nothing added here;</li>
  * <li>no URL, and dev mode, the tests, or {@code ims.demo=true}: an embedded PostgreSQL is started and this

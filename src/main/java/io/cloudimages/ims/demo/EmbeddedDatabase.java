@@ -44,6 +44,8 @@ final class EmbeddedDatabase {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", "off")
+                    // zonky's own hook would stop the server at once, beside the application's drain: ours waits.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL could not be started", e);

@@ -34,6 +34,14 @@ public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageE
         return findByIdOptional(UUID.fromString(id)).map(ImageMapper::toDomain);
     }
 
+    @Override
+    public long count(ImageSelector selector, Caller caller) {
+        SelectorSql query = SelectorSql.count(selector, caller);
+        var native_ = getEntityManager().createNativeQuery(query.sql, Long.class);
+        query.parameters.forEach(native_::setParameter);
+        return ((Number) native_.getSingleResult()).longValue();
+    }
+
     /** Keyset paging: memory stays flat whatever the number of matching images. */
     @Override
     public List<String> selectIds(ImageSelector selector, Caller caller, Optional<String> afterId, int limit) {

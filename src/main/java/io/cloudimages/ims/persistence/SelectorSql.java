@@ -25,8 +25,26 @@ final class SelectorSql {
 
     /** One page of matching ids after {@code afterId} (exclusive), in id order. */
     static SelectorSql page(ImageSelector selector, Caller caller, Optional<String> afterId, int limit) {
-        List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> where = conditions(selector, caller, parameters);
+        afterId.ifPresent(after -> {
+            where.add("id > cast(:after as uuid)");
+            parameters.put("after", after);
+        });
+        parameters.put("limit", limit);
+        String sql = "select id::text from image where " + String.join(" and ", where) + " order by id limit :limit";
+        return new SelectorSql(sql, parameters);
+    }
+
+    /** How many images match. */
+    static SelectorSql count(ImageSelector selector, Caller caller) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> where = conditions(selector, caller, parameters);
+        return new SelectorSql("select count(*) from image where " + String.join(" and ", where), parameters);
+    }
+
+    private static List<String> conditions(ImageSelector selector, Caller caller, Map<String, Object> parameters) {
+        List<String> where = new ArrayList<>();
         where.add("deleted = false and status <> 'deleted'");
         if (!caller.isAdmin()) {
             where.add("owner = :callerProject");
@@ -59,13 +77,7 @@ final class SelectorSql {
             parameters.put("shardCount", shard.count());
             parameters.put("shardIndex", shard.index());
         });
-        afterId.ifPresent(after -> {
-            where.add("id > cast(:after as uuid)");
-            parameters.put("after", after);
-        });
-        parameters.put("limit", limit);
-        String sql = "select id::text from image where " + String.join(" and ", where) + " order by id limit :limit";
-        return new SelectorSql(sql, parameters);
+        return where;
     }
 
     private static String expression(String attribute, String parameter, Map<String, Object> parameters) {

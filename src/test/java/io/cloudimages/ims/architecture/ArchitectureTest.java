@@ -26,7 +26,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "jakarta..", "javax.persistence..", "org.hibernate..",
                         "com.fasterxml..", "io.vertx..", "io.smallrye..", "org.eclipse.microprofile..",
-                        "org.jboss..", "io.agroal..", "org.postgresql..")
+                        "org.jboss..", "io.agroal..", "org.postgresql..", "io.micrometer..", ROOT + ".observability..")
                 .check(CLASSES);
     }
 

@@ -51,7 +51,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CONTRACT section 5 and the ownership rules of section 3, with the official SDK's signer as the client. */
+/** docs/behaviour.md §5 and the ownership rules of section 3, with the official SDK's signer as the client. */
 @QuarkusTest
 public class AuthenticationTest {
     static final String ENDPOINT = "http://localhost:8081";

@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** CONTRACT 1.2 and section 2, rule by rule, at and just beyond each limit. */
+/** docs/behaviour.md §1.2 and section 2, rule by rule, at and just beyond each limit. */
 class PatchApplierTest {
     static final Map<String, String> IMAGE = Map.of("name", "ims_demo", "min_ram", "0",
             "__description", "ims test", "hw_firmware_type", "bios");

@@ -27,6 +27,15 @@ class PackagedFunctionIT {
                 java.util.Map.of(), body)).body(body);
     }
 
+    /** Records the JDK build that ran (and, in an AOT build, trained) the application, for Dockerfile.jvm's check. */
+    @org.junit.jupiter.api.AfterAll
+    static void recordTheTrainingJdk() throws java.io.IOException {
+        java.nio.file.Path app = java.nio.file.Path.of("target/quarkus-app");
+        if (java.nio.file.Files.isDirectory(app)) {
+            java.nio.file.Files.writeString(app.resolve("aot-jdk.txt"), System.getProperty("java.runtime.version"));
+        }
+    }
+
     @Test
     void servesTheCallAndTheFunctions() {
         String path = "/v2/cloudimages/" + IMAGE_ID;

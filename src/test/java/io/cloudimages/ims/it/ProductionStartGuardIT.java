@@ -241,6 +241,24 @@ class ProductionStartGuardIT {
         }
     }
 
+    /** The documented switch gives one JSON object per log line, for a FaaS log stack. */
+    @Test
+    void jsonLogsAreOneObjectPerLine() throws Exception {
+        Map<String, String> env = production();
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        Run run = run(env);
+        assertEquals(0, run.exitCode(), run.output());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        int lines = 0;
+        for (String line : run.output().split("\n")) {
+            if (!line.isBlank()) {
+                assertTrue(mapper.readTree(line).isObject(), line);
+                lines++;
+            }
+        }
+        assertTrue(lines > 0);
+    }
+
     @Test
     void theDemoListensOnTheLoopbackInterfaceOnly() throws Exception {
         Run run = run(Map.of("IMS_DEMO", "true", "QUARKUS_HTTP_PORT", "0"));

@@ -73,4 +73,24 @@ class OpenApiDocumentTest {
         names.remove("parameters");
         return names;
     }
+
+    /** The document says every answer carries X-Request-Id: each documented response declares it. */
+    @Test
+    void everyResponseDeclaresTheRequestIdHeader() throws Exception {
+        JsonNode document = document();
+        JsonNode shared = document.at("/components/responses");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().get("responses").fields().forEachRemaining(response -> {
+                    JsonNode answer = response.getValue();
+                    if (answer.has("$ref")) {
+                        String ref = answer.get("$ref").asText();
+                        answer = shared.get(ref.substring(ref.lastIndexOf('/') + 1));
+                    }
+                    if (!answer.path("headers").has("X-Request-Id")) {
+                        missing.add(operation.getKey() + " " + path.getKey() + " " + response.getKey());
+                    }
+                })));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), missing);
+    }
 }

@@ -1,5 +1,8 @@
 package io.cloudimages.ims.support;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +11,12 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 
-/** Mints X-Auth-Token JWTs with the development issuer key in {@code dev/token-private.pem}. */
+/**
+ * Mints X-Auth-Token JWTs with the development issuer key in {@code dev/token-private.pem}: well-formed ones with
+ * smallrye-jwt-build, hostile ones (any header, any claims) by hand.
+ */
 public final class Tokens {
     public static final String ISSUER = "https://iam.dev.example";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -28,13 +35,9 @@ public final class Tokens {
     /** A token of another issuer and key (the packaged-application tests use a key of their own). */
     public static String forProject(PrivateKey key, String issuer, String projectId, String... roles) {
         long now = System.currentTimeMillis() / 1000;
-        StringBuilder roleList = new StringBuilder("[");
-        for (int i = 0; i < roles.length; i++) {
-            roleList.append(i == 0 ? "" : ",").append('"').append(roles[i]).append('"');
-        }
-        roleList.append(']');
-        return sign(key, "{\"alg\":\"RS256\",\"typ\":\"JWT\"}", "{\"iss\":\"" + issuer + "\",\"sub\":\"test\",\"iat\":"
-                + now + ",\"exp\":" + (now + 600) + ",\"project_id\":\"" + projectId + "\",\"roles\":" + roleList + "}");
+        return Jwt.issuer(issuer).subject("test").issuedAt(now).expiresAt(now + 600)
+                .claim("project_id", projectId).claim("roles", List.of(roles))
+                .jws().algorithm(SignatureAlgorithm.RS256).sign(key);
     }
 
     /** Signs any header and claims with the development key (RS256). */

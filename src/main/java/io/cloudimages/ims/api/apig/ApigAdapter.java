@@ -5,7 +5,9 @@ import io.cloudimages.ims.api.ImageResource;
 import io.cloudimages.ims.api.JsonAnswers;
 import io.cloudimages.ims.api.PatchImageHandler;
 import io.cloudimages.ims.api.RequestIds;
+import io.cloudimages.ims.api.RequestLog;
 import io.cloudimages.ims.domain.ImsError;
+import io.cloudimages.ims.observability.Counters;
 import io.cloudimages.ims.http.HttpRequestData;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -48,6 +50,7 @@ public class ApigAdapter {
             LOG.errorf("unexpected failure answering an APIG event: %s", e.getClass().getSimpleName());
             answer = answers.internalError(RequestIds.choose(null));
         }
+        Counters.answer("apig", answer.status(), answer.errorCode());
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("statusCode", answer.status());
         envelope.put("headers", answer.headers());
@@ -81,7 +84,9 @@ public class ApigAdapter {
         }
         List<Map.Entry<String, String>> query = new ArrayList<>();
         event.queryStringParameters().forEach((k, v) -> query.add(new AbstractMap.SimpleImmutableEntry<>(k, v)));
-        return handler.handle(new HttpRequestData(ImageResource.METHOD, event.path(), query, headers, body, repeated),
-                rawImageId.get());
+        HttpRequestData described = new HttpRequestData(ImageResource.METHOD, event.path(), query, headers, body,
+                repeated);
+        // The described request's id, in its answer and in the log lines written for it.
+        return RequestLog.run(requestId, () -> handler.handle(described, rawImageId.get(), requestId));
     }
 }

@@ -1,7 +1,7 @@
 package io.cloudimages.ims.api.function;
 
 import io.cloudimages.ims.api.JsonAnswers;
-import io.cloudimages.ims.api.RequestIds;
+import io.cloudimages.ims.api.RequestLog;
 import io.cloudimages.ims.api.RequestLimits;
 import io.cloudimages.ims.api.http.Draining;
 import io.cloudimages.ims.api.http.VertxRequests;
@@ -54,7 +54,7 @@ public class FunctionHttpBinding {
                 if (ctx.request().method() == HttpMethod.POST) {
                     draining.admit(ctx);
                 } else {
-                    VertxRequests.send(ctx, answers.methodNotAllowed("POST", "functions are invoked with POST",
+                    VertxRequests.send(ctx, "function", answers.methodNotAllowed("POST", "functions are invoked with POST",
                             requestId(ctx)));
                 }
             });
@@ -67,10 +67,10 @@ public class FunctionHttpBinding {
 
     /** Under the request's deadline; a batch gives each of its images a deadline of its own. */
     private void call(RoutingContext ctx, FunctionTable.Entry function) {
-        VertxRequests.deadline(ctx, deadline).run(() -> {
+        RequestLog.run(VertxRequests.requestId(ctx), () -> VertxRequests.deadline(ctx, deadline).run(() -> {
             answer(ctx, function);
             return null;
-        });
+        }));
     }
 
     private void answer(RoutingContext ctx, FunctionTable.Entry function) {
@@ -79,16 +79,16 @@ public class FunctionHttpBinding {
             HttpRequestData request = VertxRequests.of(ctx);
             Caller caller = function.needsCaller() ? authenticator.authenticate(request) : null;
             Object result = function.invoke(function.readEvent(request.body()), caller);
-            VertxRequests.send(ctx, answers.ok(requestId, result));
+            VertxRequests.send(ctx, "function", answers.ok(requestId, result));
         } catch (ImsException e) {
-            VertxRequests.send(ctx, answers.error(e, requestId));
+            VertxRequests.send(ctx, "function", answers.error(e, requestId));
         } catch (RuntimeException e) {
             LOG.errorf("unexpected failure calling %s: %s", function.path(), e.getClass().getSimpleName());
-            VertxRequests.send(ctx, answers.internalError(requestId));
+            VertxRequests.send(ctx, "function", answers.internalError(requestId));
         }
     }
 
     private static String requestId(RoutingContext ctx) {
-        return RequestIds.choose(ctx.request().getHeader(RequestIds.HEADER));
+        return VertxRequests.requestId(ctx);
     }
 }

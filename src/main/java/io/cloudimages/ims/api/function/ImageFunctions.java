@@ -13,6 +13,7 @@ import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.domain.batch.BatchJobParser;
 import io.cloudimages.ims.domain.patch.PatchParser;
+import io.cloudimages.ims.observability.Counters;
 import io.quarkus.funqy.Context;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,13 @@ public class ImageFunctions {
     /** The batch answer; a bad job is {@code {"status": 400}} and changes nothing. */
     @Funq
     public Map<String, Object> batchUpdateImages(BatchJobEvent event, @Context Caller caller) {
-        return resultOf(() -> BatchReportRepresentation.of(batches.run(caller, BatchJobParser.parse(event.document()))));
+        return resultOf(() -> {
+            BatchUpdateService.BatchReport report = batches.run(caller, BatchJobParser.parse(event.document()));
+            Counters.batchImages("function", "changed", report.changed());
+            Counters.batchImages("function", "unchanged", report.unchanged());
+            Counters.batchImages("function", "failed", report.failedCount());
+            return BatchReportRepresentation.of(report);
+        });
     }
 
     private static Map<String, Object> resultOf(Supplier<Map<String, Object>> work) {

@@ -2,7 +2,7 @@ package io.cloudimages.ims.api.http;
 
 import io.cloudimages.ims.api.HttpAnswer;
 import io.cloudimages.ims.api.JsonAnswers;
-import io.cloudimages.ims.api.RequestIds;
+import io.cloudimages.ims.api.RequestLog;
 import io.cloudimages.ims.domain.ImsError;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,8 +40,12 @@ public class ContractErrorRoutes {
             default -> {
                 if (ctx.failure() != null) {
                     // The route, not the raw path: a path is whatever the caller sent, up to 4 KiB of it.
-                    LOG.errorf("unexpected failure on %s: %s", ctx.currentRoute() == null ? "an unknown path"
-                            : String.valueOf(ctx.currentRoute().getPath()), ctx.failure().getClass().getSimpleName());
+                    String route = ctx.currentRoute() == null ? "an unknown path" : String.valueOf(ctx.currentRoute().getPath());
+                    String failure = ctx.failure().getClass().getSimpleName();
+                    RequestLog.run(requestId, () -> {
+                        LOG.errorf("unexpected failure on %s: %s", route, failure);
+                        return null;
+                    });
                 }
                 yield answers.internalError(requestId);
             }
@@ -50,13 +54,13 @@ public class ContractErrorRoutes {
     }
 
     private static String requestId(RoutingContext ctx) {
-        return RequestIds.choose(ctx.request().getHeader(RequestIds.HEADER));
+        return VertxRequests.requestId(ctx);
     }
 
     private static void send(RoutingContext ctx, HttpAnswer answer) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
-        VertxRequests.send(ctx, answer);
+        VertxRequests.send(ctx, "other", answer);
     }
 }

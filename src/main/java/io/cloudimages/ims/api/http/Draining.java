@@ -1,10 +1,9 @@
 package io.cloudimages.ims.api.http;
 
 import io.cloudimages.ims.api.JsonAnswers;
-import io.cloudimages.ims.api.RequestIds;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.domain.ImsError;
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,9 +37,9 @@ public class Draining {
      */
     public void admit(RoutingContext ctx) {
         if (draining) {
-            VertxRequests.send(ctx, answers.error(ImsError.DATABASE_UNAVAILABLE.exception(
+            VertxRequests.send(ctx, "other", answers.error(ImsError.DATABASE_UNAVAILABLE.exception(
                     "the function is shutting down; retry shortly"),
-                    RequestIds.choose(ctx.request().getHeader(RequestIds.HEADER))));
+                    VertxRequests.requestId(ctx)));
             return;
         }
         inFlight.incrementAndGet();
@@ -48,8 +47,12 @@ public class Draining {
         VertxRequests.recordArrival(ctx);
     }
 
-    /** ShutdownEvent comes while the HTTP server still serves: refuse new requests, let those in flight end. */
-    void drain(@Observes ShutdownEvent event) {
+    /**
+     * The shutdown delay's start (quarkus.shutdown.delay-enabled) comes first of all, while the HTTP server still
+     * serves: from here new requests are refused with the contract's answer, and the stop goes on as soon as
+     * those in flight have ended, before anything they need (the database, the demo's embedded one) is stopped.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
         draining = true;
         long deadline = System.nanoTime() + drainLimit.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -62,6 +65,8 @@ public class Draining {
         }
         if (inFlight.get() > 0) {
             LOG.warnf("stopping with %d requests still running after %s", inFlight.get(), drainLimit);
+        } else {
+            LOG.infof("requests drained in %d ms", drainLimit.toMillis() - (deadline - System.nanoTime()) / 1_000_000);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.cloudimages.ims.api.http;
 
 import io.cloudimages.ims.api.ImageResource;
 import io.cloudimages.ims.api.PatchImageHandler;
-import io.cloudimages.ims.api.RequestIds;
+import io.cloudimages.ims.api.RequestLog;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.domain.patch.PatchParser;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -47,11 +47,12 @@ public class PatchImageRoute {
     }
 
     private void patch(RoutingContext ctx) {
-        VertxRequests.send(ctx, VertxRequests.deadline(ctx, deadline)
-                .run(() -> handler.handle(VertxRequests.of(ctx), ctx.pathParam("image_id"))));
+        String requestId = VertxRequests.requestId(ctx);
+        VertxRequests.send(ctx, "route", RequestLog.run(requestId, () -> VertxRequests.deadline(ctx, deadline)
+                .run(() -> handler.handle(VertxRequests.of(ctx), ctx.pathParam("image_id"), requestId))));
     }
 
     private void methodNotAllowed(RoutingContext ctx) {
-        VertxRequests.send(ctx, handler.methodNotAllowed(RequestIds.choose(ctx.request().getHeader(RequestIds.HEADER))));
+        VertxRequests.send(ctx, "route", handler.methodNotAllowed(VertxRequests.requestId(ctx)));
     }
 }

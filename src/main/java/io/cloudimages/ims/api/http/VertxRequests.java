@@ -1,7 +1,9 @@
 package io.cloudimages.ims.api.http;
 
 import io.cloudimages.ims.api.HttpAnswer;
+import io.cloudimages.ims.api.RequestIds;
 import io.cloudimages.ims.application.Deadline;
+import io.cloudimages.ims.observability.Counters;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,6 +26,22 @@ public final class VertxRequests {
     }
 
     private static final String ARRIVED = "ims.arrived";
+    private static final String REQUEST_ID = "ims.request-id";
+
+    /** Sets the request's id from another source (FunctionGraph's X-CFF-Request-Id). */
+    public static void useRequestId(RoutingContext ctx, String requestId) {
+        ctx.put(REQUEST_ID, requestId);
+    }
+
+    /** The request's id, chosen once: the caller's own when well formed, else a fresh one. */
+    public static String requestId(RoutingContext ctx) {
+        String id = ctx.get(REQUEST_ID);
+        if (id == null) {
+            id = RequestIds.choose(ctx.request().getHeader(RequestIds.HEADER));
+            ctx.put(REQUEST_ID, id);
+        }
+        return id;
+    }
 
     /** First handler of a route: when the request arrived, before its body is read, for its deadline. */
     public static void recordArrival(RoutingContext ctx) {
@@ -47,7 +65,13 @@ public final class VertxRequests {
                 body == null ? new byte[0] : body.getBytes(), repeated);
     }
 
-    public static void send(RoutingContext ctx, HttpAnswer answer) {
+    /** Sends the answer and counts it, by entry point, status and error code. */
+    public static void send(RoutingContext ctx, String entry, HttpAnswer answer) {
+        Counters.answer(entry, answer.status(), answer.errorCode());
+        send(ctx, answer);
+    }
+
+    private static void send(RoutingContext ctx, HttpAnswer answer) {
         HttpServerResponse response = ctx.response().setStatusCode(answer.status());
         answer.headers().forEach(response::putHeader);
         response.end(Buffer.buffer(answer.body()));

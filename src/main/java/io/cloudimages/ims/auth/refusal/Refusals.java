@@ -2,6 +2,7 @@ package io.cloudimages.ims.auth.refusal;
 
 import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.access.Unauthenticated;
+import io.cloudimages.ims.observability.Counters;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,14 +18,20 @@ public final class Refusals {
     private Refusals() {
     }
 
-    /** A request whose form is wrong: the reason is the answer's. */
-    public static ImsException form(String reason) {
+    /**
+     * A request whose form is wrong: the reason is the answer's.
+     *
+     * @param key a short, fixed name of the reason, for the refusal counter ({@code ims_auth_refusals_total})
+     */
+    public static ImsException form(String key, String reason) {
+        Counters.refusal(key);
         LOG.infof("request refused: %s", reason);
         return Unauthenticated.because(reason);
     }
 
-    /** A credential refused: the reason is logged, the answer says only {@link #CREDENTIALS_NOT_VALID}. */
-    public static ImsException credential(String reason) {
+    /** A credential refused: the reason is logged and counted, the answer says only {@link #CREDENTIALS_NOT_VALID}. */
+    public static ImsException credential(String key, String reason) {
+        Counters.refusal(key);
         LOG.infof("request refused: %s", reason);
         return Unauthenticated.because(CREDENTIALS_NOT_VALID);
     }

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@code SDK-HMAC-SHA256} request signature of the official cloud SDKs, computed as they compute it
- * (CONTRACT section 5). Framework-free, so the same code verifies requests and signs them in tests and tools.
+ * (docs/behaviour.md §5). Framework-free, so the same code verifies requests and signs them in tests and tools.
  */
 public final class SdkSignature {
     public static final String ALGORITHM = "SDK-HMAC-SHA256";

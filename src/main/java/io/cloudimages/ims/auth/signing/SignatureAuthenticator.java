@@ -4,6 +4,7 @@ import io.cloudimages.ims.auth.refusal.Refusals;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cloudimages.ims.config.ImsConfig;
+import io.cloudimages.ims.observability.Counters;
 import io.cloudimages.ims.http.HttpRequestData;
 import io.cloudimages.ims.domain.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,28 +54,28 @@ public class SignatureAuthenticator {
         List<String> signedHeaders = authorization.signedHeaders();
         if (!signedHeaders.contains("host") || !signedHeaders.contains("x-sdk-date")
                 || !isSortedLowerCaseSet(signedHeaders)) {
-            throw Refusals.form("the signed headers must be a sorted lower-case list including host and "
+            throw Refusals.form("signed_headers", "the signed headers must be a sorted lower-case list including host and "
                     + "x-sdk-date");
         }
         String accessKey = authorization.accessKey();
         if (unknownKeys.getIfPresent(accessKey) != null) {
-            throw Refusals.credential("access key " + accessKey + " is unknown (remembered)");
+            throw Refusals.credential("unknown_key", "access key " + accessKey + " is unknown (remembered)");
         }
         Optional<AccessKeyStore.StoredKey> stored = keys.lookup(accessKey);
         if (stored.isEmpty()) {
             unknownKeys.put(accessKey, Boolean.TRUE);
-            throw Refusals.credential("access key " + accessKey + " is unknown");
+            throw Refusals.credential("unknown_key", "access key " + accessKey + " is unknown");
         }
         AccessKeyStore.StoredKey key = stored.get();
         if (!key.enabled()) {
-            throw Refusals.credential("access key " + accessKey + " is disabled");
+            throw Refusals.credential("disabled_key", "access key " + accessKey + " is disabled");
         }
         if (key.lockedUntil() != null && key.lockedUntil().isAfter(clock.instant())) {
-            throw Refusals.credential("access key " + accessKey + " is locked after repeated signature mismatches");
+            throw Refusals.credential("locked_key", "access key " + accessKey + " is locked after repeated signature mismatches");
         }
         String projectHeader = request.header("X-Project-Id");
         if (projectHeader != null && !projectHeader.equals(key.projectId())) {
-            throw Refusals.credential("access key " + accessKey + ": X-Project-Id is not the key's project");
+            throw Refusals.credential("project_mismatch", "access key " + accessKey + ": X-Project-Id is not the key's project");
         }
         String payloadHash = payloadHash(request);
         String secret = cipher.decrypt(key.accessKey(), key.secretKeyCiphertext());
@@ -83,17 +84,18 @@ public class SignatureAuthenticator {
                 LOG.warnf("access key %s: the stored secret does not open with the configured encryption key"
                         + " (said once per 5 minutes)", accessKey);
             }
-            throw Refusals.credential("access key " + accessKey + ": the stored secret does not open");
+            throw Refusals.credential("secret_unreadable", "access key " + accessKey + ": the stored secret does not open");
         }
         String canonical = SdkSignature.canonicalRequest(request.method(), request.path(), request.query(),
                 signedHeaders, request::header, payloadHash);
         String expected = SdkSignature.sign(secret, SdkSignature.stringToSign(sdkDate, canonical));
         if (!SdkSignature.matches(expected, authorization.signature())) {
             if (keys.recordMismatch(key.accessKey(), config.lockoutThreshold(), config.lockoutDuration())) {
+                Counters.lockout();
                 LOG.warnf("access key %s locked for %s after %d consecutive signature mismatches", key.accessKey(),
                         config.lockoutDuration(), config.lockoutThreshold());
             }
-            throw Refusals.credential("access key " + accessKey + ": the signature does not match");
+            throw Refusals.credential("bad_signature", "access key " + accessKey + ": the signature does not match");
         }
         if (key.failedAttempts() > 0) {
             keys.resetMismatches(key.accessKey());
@@ -103,16 +105,16 @@ public class SignatureAuthenticator {
 
     private void checkDate(String sdkDate) {
         if (sdkDate == null) {
-            throw Refusals.form("X-Sdk-Date is missing");
+            throw Refusals.form("date", "X-Sdk-Date is missing");
         }
         Instant signedAt;
         try {
             signedAt = LocalDateTime.parse(sdkDate, SDK_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw Refusals.form("X-Sdk-Date must be formatted as yyyyMMddTHHmmssZ");
+            throw Refusals.form("date", "X-Sdk-Date must be formatted as yyyyMMddTHHmmssZ");
         }
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(config.clockSkew()) > 0) {
-            throw Refusals.form("X-Sdk-Date is too far from the server's time");
+            throw Refusals.form("date", "X-Sdk-Date is too far from the server's time");
         }
     }
 
@@ -123,7 +125,7 @@ public class SignatureAuthenticator {
             return actual;
         }
         if (!declared.equalsIgnoreCase(actual)) {
-            throw Refusals.form("X-Sdk-Content-Sha256 does not match the body");
+            throw Refusals.form("body_hash", "X-Sdk-Content-Sha256 does not match the body");
         }
         return declared;
     }

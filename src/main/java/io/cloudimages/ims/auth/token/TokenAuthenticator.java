@@ -77,10 +77,10 @@ public class TokenAuthenticator {
 
     public Caller authenticate(String token) {
         if (verification == null) {
-            throw Refusals.form("token authentication is not configured");
+            throw Refusals.form("token_not_configured", "token authentication is not configured");
         }
         if (token.length() > MAX_TOKEN_LENGTH || !CANONICAL.matcher(token).matches()) {
-            throw Refusals.form("X-Auth-Token must be a compact JWT (three base64url segments) of at most "
+            throw Refusals.form("token_form", "X-Auth-Token must be a compact JWT (three base64url segments) of at most "
                     + MAX_TOKEN_LENGTH + " characters");
         }
         VerifiedTokens.Verified cached = verified.get(token);
@@ -95,19 +95,19 @@ public class TokenAuthenticator {
         try {
             jwt = parser.parse(token, verification);
         } catch (ParseException e) {
-            throw Refusals.credential("token: malformed, expired, or not signed by the trusted issuer");
+            throw Refusals.credential("token_invalid", "token: malformed, expired, or not signed by the trusted issuer");
         }
         long expiresAt = jwt.getExpirationTime();
         if (expiresAt <= 0) {
-            throw Refusals.credential("token: no expiry");
+            throw Refusals.credential("token_claims", "token: no expiry");
         }
         if (expiresAt - System.currentTimeMillis() / 1000 > maxLifetime.toSeconds()) {
-            throw Refusals.credential("token: valid for longer than ims.auth.token-max-lifetime (" + maxLifetime + ")");
+            throw Refusals.credential("token_lifetime", "token: valid for longer than ims.auth.token-max-lifetime (" + maxLifetime + ")");
         }
         Object project = jwt.getClaim("project_id");
         String projectId = project instanceof JsonString s ? s.getString() : project instanceof String s ? s : null;
         if (projectId == null || !PROJECT_ID.matcher(projectId).matches()) {
-            throw Refusals.credential("token: no valid project_id claim");
+            throw Refusals.credential("token_claims", "token: no valid project_id claim");
         }
         Caller caller = new Caller(projectId, roles(jwt.getClaim("roles")));
         verified.put(token, new VerifiedTokens.Verified(caller, expiresAt));
@@ -120,11 +120,11 @@ public class TokenAuthenticator {
             return roles;
         }
         if (!(claim instanceof JsonArray array)) {
-            throw Refusals.credential("token: the roles claim is not an array of strings");
+            throw Refusals.credential("token_claims", "token: the roles claim is not an array of strings");
         }
         for (JsonValue value : array) {
             if (!(value instanceof JsonString role)) {
-                throw Refusals.credential("token: the roles claim is not an array of strings");
+                throw Refusals.credential("token_claims", "token: the roles claim is not an array of strings");
             }
             roles.add(role.getString());
         }

@@ -4,7 +4,7 @@ import io.cloudimages.ims.domain.Image;
 import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
 
-/** Who may change which image (CONTRACT section 3, steps 4 to 6), in the contract's order. */
+/** Who may change which image (docs/behaviour.md §3, steps 4 to 6), in the contract's order. */
 public final class ImageAccessPolicy {
     private ImageAccessPolicy() {
     }

@@ -3,7 +3,7 @@ package io.cloudimages.ims.domain.access;
 import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
 
-/** The 401 answer of the API gateway, whatever the reason (CONTRACT section 5). */
+/** The 401 answer of the API gateway, whatever the reason (docs/behaviour.md §5). */
 public final class Unauthenticated {
     private Unauthenticated() {
     }

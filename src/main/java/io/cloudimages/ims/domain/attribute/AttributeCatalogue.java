@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The attribute catalogue of CONTRACT section 2: which names may be changed, with which values, and which are
+ * The attribute catalogue of docs/behaviour.md §2: which names may be changed, with which values, and which are
  * read-only. Every entry point asks this class; no rule about an attribute lives anywhere else.
  */
 public final class AttributeCatalogue {
@@ -34,14 +34,14 @@ public final class AttributeCatalogue {
     public static final int MAX_EXTENSION_ATTRIBUTES = 128;
     static final int MAX_EXTENSION_VALUE_LENGTH = 255;
 
-    /** The flags of CONTRACT 2.2, in the order they are listed there. */
+    /** The flags of docs/behaviour.md §2.2, in the order they are listed there. */
     public static final List<String> FLAGS = List.of(VIF_MULTIQUEUE,
             SUPPORT_XEN, SUPPORT_KVM, "__support_largememory", "__support_diskintensive",
             "__support_highperformance", SUPPORT_XEN_HANA, SUPPORT_KVM_INFINIBAND, "__support_amd",
             "__support_fc_inject", "__support_kvm_hi1822_hisriov", "__support_kvm_hi1822_hivirtionet",
             "__is_config_init");
 
-    /** The response-table members and system names of CONTRACT 2.3. */
+    /** The response-table members and system names of docs/behaviour.md §2.3. */
     public static final Set<String> READ_ONLY = Set.of(
             "file", "owner", "id", "size", "self", "schema", "status", "tags", "visibility", "checksum",
             "deleted", "protected", "container_format", "updated_at", "__os_bit", "__os_version", "disk_format",

@@ -14,7 +14,7 @@ import io.cloudimages.ims.domain.ImsError;
 import java.util.List;
 import java.util.Map;
 
-/** The rules of CONTRACT 2.2 that hold on an image's final state rather than on one value. */
+/** The rules of docs/behaviour.md §2.2 that hold on an image's final state rather than on one value. */
 public final class FinalStateRules {
 
     /** An attribute that, when set as described, cannot stand with the flags listed. */

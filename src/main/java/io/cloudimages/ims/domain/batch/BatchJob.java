@@ -12,4 +12,9 @@ public record BatchJob(ImageSelector selector, List<PatchOperation> patch, boole
     public BatchJob {
         patch = List.copyOf(patch);
     }
+
+    /** The same job on one shard of the images (a Kubernetes indexed Job's pod). */
+    public BatchJob onShard(ImageSelector.Shard shard) {
+        return new BatchJob(selector.withShard(shard), patch, dryRun, maxImages);
+    }
 }

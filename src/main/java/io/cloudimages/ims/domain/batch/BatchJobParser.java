@@ -17,12 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a batch job once, before any image is touched (CONTRACT section 7): its shape, the shard range, the
+ * Checks a batch job once, before any image is touched (docs/behaviour.md §7): its shape, the shard range, the
  * {@code max_images} range and the patch's structure. Unknown members are refused rather than ignored: a
  * misspelt {@code dry_run} must not turn a rehearsal into a fleet-wide write.
  */
 public final class BatchJobParser {
     private static final Set<String> JOB_MEMBERS = Set.of("selector", "patch", "dry_run", "max_images");
+    private static final Set<String> OPERATOR_JOB_MEMBERS =
+            Set.of("selector", "patch", "dry_run", "max_images", "all_projects");
     private static final Set<String> SELECTOR_MEMBERS =
             Set.of("owner", "status", "__imagetype", "attributes", "missing", "shard");
 
@@ -34,8 +36,21 @@ public final class BatchJobParser {
     private BatchJobParser() {
     }
 
-    /** A job, or a FunctionGraph timer event whose {@code user_event} string holds one. */
+    /** A job sent by a caller, or a FunctionGraph timer event whose {@code user_event} string holds one. */
     public static BatchJob parse(Object document) {
+        return parse(document, false);
+    }
+
+    /**
+     * A job run by an operator (batch job mode, a FunctionGraph timer event; docs/behaviour.md §8), which no
+     * caller's project bounds: it must name its scope, {@code selector.owner} or {@code "all_projects": true}, and
+     * {@code max_images} has no default limit.
+     */
+    public static BatchJob parseOperatorJob(Object document) {
+        return parse(document, true);
+    }
+
+    private static BatchJob parse(Object document, boolean operator) {
         Map<?, ?> job = object(document, "the job");
         if ("TIMER".equals(job.get("trigger_type")) && job.containsKey("user_event")) {
             if (!(job.get("user_event") instanceof String text)) {
@@ -47,7 +62,7 @@ public final class BatchJobParser {
                 throw invalid("user_event is not valid JSON: " + e.getMessage());
             }
         }
-        onlyMembers(job, JOB_MEMBERS, "the job");
+        onlyMembers(job, operator ? OPERATOR_JOB_MEMBERS : JOB_MEMBERS, "the job");
         if (!job.containsKey("patch")) {
             throw invalid("the job has no patch");
         }
@@ -59,9 +74,19 @@ public final class BatchJobParser {
             }
             dryRun = flag;
         }
+        if (operator) {
+            Object allProjects = job.get("all_projects");
+            if (allProjects != null && !(allProjects instanceof Boolean)) {
+                throw invalid("all_projects must be true or false");
+            }
+            if (selector.owner().isEmpty() && !Boolean.TRUE.equals(allProjects)) {
+                throw invalid("an operator job names its scope: selector.owner (one project) or \"all_projects\": true");
+            }
+        }
+        int limit = operator ? Integer.MAX_VALUE : BatchJob.LIMIT_MAX_IMAGES;
         int maxImages = job.containsKey("max_images")
-                ? integer(job.get("max_images"), 1, BatchJob.LIMIT_MAX_IMAGES, "max_images")
-                : BatchJob.DEFAULT_MAX_IMAGES;
+                ? integer(job.get("max_images"), 1, limit, "max_images")
+                : operator ? Integer.MAX_VALUE : BatchJob.DEFAULT_MAX_IMAGES;
         try {
             PatchParser.checkEmbeddedSize(job.get("patch"));
             return new BatchJob(selector, PatchParser.fromDocument(job.get("patch")), dryRun, maxImages);

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which images a batch job touches; every member is optional (CONTRACT section 7). Deleted images never match,
+ * Which images a batch job touches; every member is optional (docs/behaviour.md §7). Deleted images never match,
  * and a caller without the admin role only ever matches its own project's images.
  *
  * @param attributes attribute name to the exact string it must equal
@@ -19,6 +19,10 @@ public record ImageSelector(Optional<String> owner, Optional<String> status, Opt
         missing = List.copyOf(missing);
     }
 
+    public ImageSelector withShard(Shard newShard) {
+        return new ImageSelector(owner, status, imageType, attributes, missing, Optional.of(newShard));
+    }
+
     /**
      * Keeps the images whose shard number equals {@code index}: the first 8 hex digits of the lower-case id read
      * as an unsigned 32-bit integer, modulo {@code count} — so a Kubernetes indexed Job can split a fleet.
@@ -26,8 +30,5 @@ public record ImageSelector(Optional<String> owner, Optional<String> status, Opt
     public record Shard(int index, int count) {
         public static final int MAX_COUNT = 1024;
 
-        public boolean contains(String imageId) {
-            return Long.parseLong(imageId.substring(0, 8), 16) % count == index;
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The deserializer step of the call: turns a request body into checked operations, or refuses it with
  * IMG.0007 (empty body) or IMG.0001 (any structural fault), before any image is loaded. Attribute rules are
- * not checked here: they need the image (CONTRACT 1.2).
+ * not checked here: they need the image (docs/behaviour.md §1.2).
  */
 public final class PatchParser {
     public static final int MAX_OPERATIONS = 100;

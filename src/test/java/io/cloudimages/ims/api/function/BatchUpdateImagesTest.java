@@ -194,10 +194,14 @@ class BatchUpdateImagesTest {
         batch(project, timer.replace("\"user_event\":\"", "\"user_event\":\"{")).then().body("status", equalTo(400));
     }
 
+    /**
+     * Over several pages, small enough for one HTTP request on a slow machine: fleet-sized fixes run in batch job
+     * mode, with no request timeout (BatchJobModeIT patches 10 000 images that way).
+     */
     @Test
-    void tenThousandImagesArePatchedPageByPage() {
+    void imagesArePatchedPageByPage() {
         String project = newProject();
-        int images = 10_000;
+        int images = 1_200;
         QuarkusTransaction.requiringNew().run(() -> ImageEntity.getEntityManager().createNativeQuery("""
                 insert into image (id, owner, name, status, visibility, image_type, created_at, updated_at)
                 select gen_random_uuid(), :owner, 'bulk-' || n, 'active', 'private', 'private', now(), now()
@@ -214,7 +218,7 @@ class BatchUpdateImagesTest {
             assertEquals(0, result.getInt("failed_count"));
             assertFalse(result.getBoolean("truncated"));
             long pages = logs.lines().stream().filter(line -> line.startsWith("batch page")).count();
-            assertTrue(pages >= images / 500, "paged: " + pages + " pages");
+            assertTrue(pages >= 3, "paged: " + pages + " pages of 500");
             long patched = QuarkusTransaction.requiringNew().call(() -> (Long) ImageEntity.getEntityManager()
                     .createNativeQuery("select count(*) from image where owner = :owner and properties ->> 'fleet_fix' = '2026-11'"
                             + " and properties ->> '__support_kvm' = 'true'", Long.class)

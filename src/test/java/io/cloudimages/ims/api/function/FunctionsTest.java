@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-/** The Funqy functions through Funqy HTTP (CONTRACT section 7). */
+/** The Funqy functions through Funqy HTTP (docs/behaviour.md §7). */
 @QuarkusTest
 class FunctionsTest {
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -32,7 +32,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 
-/** The HTTP route against the embedded PostgreSQL: shapes, statuses and codes of CONTRACT sections 1 to 4. */
+/** The HTTP route against the embedded PostgreSQL: shapes, statuses and codes of docs/behaviour.md §1 to 4. */
 @QuarkusTest
 class PatchImageRouteTest {
     static final String EXAMPLE_REQUEST = "[{\"op\": \"replace\", \"path\": \"/name\", \"value\": \"ims_test\"}]";
@@ -189,7 +189,7 @@ class PatchImageRouteTest {
         String id = TestImages.create();
         String big = "[" + " ".repeat(64 * 1024) + "]";
         expectError(patchAsOwner(id, big), 413, "IMG.0413");
-        // Even unauthenticated and with a wrong content type: the body must be read first (CONTRACT section 3).
+        // Even unauthenticated and with a wrong content type: the body must be read first (docs/behaviour.md §3).
         expectError(request().header("Content-Type", "text/plain").body(big.getBytes()).patch(PATH + id), 413, "IMG.0413");
         // Exactly 64 KiB is accepted.
         String atLimit = "[" + " ".repeat(64 * 1024 - 2) + "]";
