@@ -41,7 +41,7 @@ def main(samples_path, wrk_path, java, options):
         frames = event["values"]["stackTrace"]["frames"] if event["values"].get("stackTrace") else []
         if not frames:
             continue
-        names = [(f["method"]["type"]["name"], f["method"]["name"]) for f in frames]
+        names = [(f["method"]["type"]["name"].replace("/", "."), f["method"]["name"]) for f in frames]
         top_cls, top_m = names[0]
         self_frames[f"{top_cls}.{top_m}"] += 1
         self_layers[layer(top_cls)] += 1

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,8 +42,7 @@ class BatchJobModeIT {
     }
 
     static Run run(Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ProductionStartGuardIT.JAR.toString());
+        ProcessBuilder builder = new ProcessBuilder(PackagedApp.command());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("IMS_") || k.startsWith("MP_")
                 || k.equals("JOB_COMPLETION_INDEX"));
         builder.environment().putAll(env);
@@ -65,7 +63,9 @@ class BatchJobModeIT {
         });
     }
 
+    /** The demo's embedded database is not part of the native executable: those cases run on the JAR only. */
     static Map<String, String> demo(String job) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(PackagedApp.isNative(), "the native executable has no demo mode");
         return new HashMap<>(Map.of("IMS_DEMO", "true", "IMS_BATCH_JOB", job));
     }
 

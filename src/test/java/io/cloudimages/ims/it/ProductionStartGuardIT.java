@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
  * published keys or demo data, and checks that it refuses, saying why. Each case runs the real JAR.
  */
 class ProductionStartGuardIT {
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     static EmbeddedPostgres database;
     static String jdbcUrl;
     static String ownSkKey;
@@ -87,8 +86,7 @@ class ProductionStartGuardIT {
 
     /** As {@link #run(Map)}, doing something with the started application (on its port) before stopping it. */
     static Run run(Map<String, String> env, WhileRunning whileRunning) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(PackagedApp.command()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("IMS_") || k.startsWith("MP_"));
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -261,6 +259,7 @@ class ProductionStartGuardIT {
 
     @Test
     void theDemoListensOnTheLoopbackInterfaceOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(PackagedApp.isNative(), "the native executable has no demo mode");
         Run run = run(Map.of("IMS_DEMO", "true", "QUARKUS_HTTP_PORT", "0"));
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("Listening on: http://127.0.0.1:"), run.output());
