@@ -46,6 +46,20 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * A row lock held by another transaction outlasted the wait: a 503 like the others, but not a sign that the
+     * database is down, so it does not count towards opening the circuit breaker.
+     */
+    public static boolean isLockTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.LockTimeoutException
+                    || t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A description safe to log: exception types and SQLSTATEs only, never messages. */
     public static String describe(Throwable failure) {
         StringBuilder out = new StringBuilder();

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 public class GuardedTransactions {
     /** Below this, there is no point starting: the answer would come late anyway. */
     static final long MIN_MILLIS = 20;
+    static final long LOCK_MARGIN_MILLIS = 10;
 
     private final EntityManager entityManager;
     private final Duration fallbackBudget;
@@ -38,16 +39,20 @@ public class GuardedTransactions {
         if (budget < MIN_MILLIS) {
             throw new DeadlinePassed();
         }
-        int seconds = (int) Math.max(1, (budget + 999) / 1000);
         try {
-            return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
+            // No transaction timeout of the deadline's length: Narayana's reaper would abort the transaction from
+            // another thread while its statement still runs, and wedge on the connection (seen: a 2 s lock wait
+            // answered after 12 s). The statement, lock and socket bounds below end the work; the reaper stays a
+            // backstop at its default.
+            return QuarkusTransaction.requiringNew().call(() -> {
                 boundWaits();
                 return work.get();
             });
         } catch (DeadlinePassed | DatabaseUnavailable e) {
             throw e;
         } catch (RuntimeException e) {
-            if (DatabaseFailures.isUnavailable(e)) {
+            // A lock held elsewhere is one image's contention, not an outage: it stays out of the breaker's count.
+            if (DatabaseFailures.isUnavailable(e) && !DatabaseFailures.isLockTimeout(e)) {
                 throw new DatabaseUnavailable(e);
             }
             throw e;
@@ -68,7 +73,9 @@ public class GuardedTransactions {
             try (PreparedStatement limits = connection.prepareStatement(
                     "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)")) {
                 limits.setString(1, left + "ms");
-                limits.setString(2, left + "ms");
+                // A little shorter, so that a wait on another transaction's lock ends as a lock timeout (55P03),
+                // which the circuit breaker does not count, rather than as a statement timeout.
+                limits.setString(2, Math.max(1, left - LOCK_MARGIN_MILLIS) + "ms");
                 limits.execute();
             }
         });

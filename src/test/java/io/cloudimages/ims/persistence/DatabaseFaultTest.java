@@ -230,10 +230,13 @@ class DatabaseFaultTest {
                 lock.setString(1, id);
                 lock.executeQuery().close();
             }
-            long millis = timed(() -> patchAsOwner(id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"stalled\"}]")
-                    .then().statusCode(503).body("error.code", equalTo("IMG.0503")).header("Retry-After", "1"));
-            assertTrue(millis < BOUND_MILLIS, "the lock wait is bounded by the deadline, not the 30 s lock_timeout: "
-                    + millis + " ms");
+            // Several in a row: each one bounded (a transaction timeout racing the lock wait once wedged the second).
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long millis = timed(() -> patchAsOwner(id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"stalled\"}]")
+                        .then().statusCode(503).body("error.code", equalTo("IMG.0503")).header("Retry-After", "1"));
+                assertTrue(millis < BOUND_MILLIS, "the lock wait is bounded by the deadline, not the 30 s lock_timeout: "
+                        + millis + " ms");
+            }
             holder.rollback();
         }
         patchAsOwner(id, "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"after\"}]").then().statusCode(200);
