@@ -32,8 +32,14 @@ public final class Counters {
         increment("ims.auth.lockouts");
     }
 
-    /** Images of a batch by outcome ({@code changed}, {@code unchanged}, {@code failed}), by job. */
-    public static void batchImages(String job, String outcome, int images) {
+    /** The images of one batch by outcome, by the kind of job that ran it ({@code function}, {@code job}, {@code timer}). */
+    public static void batchImages(String job, int changed, int unchanged, int failed) {
+        batchOutcome(job, "changed", changed);
+        batchOutcome(job, "unchanged", unchanged);
+        batchOutcome(job, "failed", failed);
+    }
+
+    private static void batchOutcome(String job, String outcome, int images) {
         if (images > 0) {
             counter("ims.batch.images", "job", job, "outcome", outcome).increment(images);
         }

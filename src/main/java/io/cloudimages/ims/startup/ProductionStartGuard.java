@@ -1,5 +1,6 @@
 package io.cloudimages.ims.startup;
 
+import io.cloudimages.ims.auth.signing.SdkSignature;
 import io.cloudimages.ims.auth.signing.SecretCipher;
 import io.cloudimages.ims.auth.token.TokenAuthenticator;
 import io.cloudimages.ims.config.ImsConfig;
@@ -16,15 +17,12 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -77,7 +75,7 @@ public class ProductionStartGuard {
             } catch (IllegalStateException e) {
                 throw refusal(e.getMessage());
             }
-            if (DevDefaults.TOKEN_PUBLIC_KEY_SHA256.equals(sha256(key.getEncoded()))) {
+            if (DevDefaults.TOKEN_PUBLIC_KEY_SHA256.equals(SdkSignature.sha256Hex(key.getEncoded()))) {
                 throw refusal("MP_JWT_VERIFY_PUBLICKEY_LOCATION holds the development token key published in the "
                         + "repository; point it at your issuer's key");
             }
@@ -136,14 +134,6 @@ public class ProductionStartGuard {
                 throw new DatabaseAway(DatabaseFailures.describe(e));
             }
             throw refusal("the database cannot be read (" + DatabaseFailures.describe(e) + ")");
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 

@@ -67,9 +67,7 @@ public class ImageFunctions {
     public Map<String, Object> batchUpdateImages(BatchJobEvent event, @Context Caller caller) {
         return resultOf(() -> {
             BatchUpdateService.BatchReport report = batches.run(caller, BatchJobParser.parse(event.document()));
-            Counters.batchImages("function", "changed", report.changed());
-            Counters.batchImages("function", "unchanged", report.unchanged());
-            Counters.batchImages("function", "failed", report.failedCount());
+            Counters.batchImages("function", report.changed(), report.unchanged(), report.failedCount());
             return BatchReportRepresentation.of(report);
         });
     }

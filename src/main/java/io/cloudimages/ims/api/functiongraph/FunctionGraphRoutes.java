@@ -29,7 +29,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -111,23 +110,14 @@ public class FunctionGraphRoutes {
         }
     }
 
-    /** The operator job of a timer event, run within the invocation; a bad job is its answer's status 400. */
+    /**
+     * The operator job of a timer event (the parser takes it out of {@code user_event}), run within the invocation;
+     * a bad job is its answer's status 400.
+     */
     private Map<String, Object> runTimerJob(Map<?, ?> event) {
-        Object userEvent = event.get("user_event");
         try {
-            if (!(userEvent instanceof String text)) {
-                throw ImsError.INVALID_REQUEST.exception("invalid batch job: user_event must be a string holding the job");
-            }
-            Object job;
-            try {
-                job = StrictJsonParser.parse(text.getBytes(StandardCharsets.UTF_8));
-            } catch (JsonSyntaxException e) {
-                throw ImsError.INVALID_REQUEST.exception("invalid batch job: user_event is not valid JSON: " + e.getMessage());
-            }
-            BatchUpdateService.BatchReport report = batches.run(OperatorJobs.OPERATOR, BatchJobParser.parseOperatorJob(job));
-            Counters.batchImages("timer", "changed", report.changed());
-            Counters.batchImages("timer", "unchanged", report.unchanged());
-            Counters.batchImages("timer", "failed", report.failedCount());
+            BatchUpdateService.BatchReport report = batches.run(OperatorJobs.OPERATOR, BatchJobParser.parseOperatorJob(event));
+            Counters.batchImages("timer", report.changed(), report.unchanged(), report.failedCount());
             return BatchReportRepresentation.of(report);
         } catch (ImsException e) {
             return ErrorRepresentation.result(e);

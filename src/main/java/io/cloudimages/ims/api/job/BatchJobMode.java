@@ -101,9 +101,7 @@ public class BatchJobMode {
         ProgressLog progress = new ProgressLog(Math.min(total, job.maxImages()));
         BatchUpdateService.BatchReport report = batches.run(OperatorJobs.OPERATOR, job, progress);
         progress.finished(report);
-        Counters.batchImages("job", "changed", report.changed());
-        Counters.batchImages("job", "unchanged", report.unchanged());
-        Counters.batchImages("job", "failed", report.failedCount());
+        Counters.batchImages("job", report.changed(), report.unchanged(), report.failedCount());
         print(BatchReportRepresentation.of(report));
         if (report.stoppedBy().isPresent()) {
             return EXIT_DATABASE_STOPPED;

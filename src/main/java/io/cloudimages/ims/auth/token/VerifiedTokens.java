@@ -3,12 +3,10 @@ package io.cloudimages.ims.auth.token;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.cloudimages.ims.auth.signing.SdkSignature;
 import io.cloudimages.ims.domain.access.Caller;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,11 +72,6 @@ final class VerifiedTokens {
     }
 
     static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return SdkSignature.sha256Hex(token.getBytes(StandardCharsets.US_ASCII));
     }
 }
