@@ -25,7 +25,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
 . bench/setup.sh
 bench_setup "$JAVA"
-"$JAVA" "${JVM_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
+"$JAVA" "${JVM_OPTS[@]}" -XX:FlightRecorderOptions:stackdepth=256 -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 app=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/q/health/ready" || true)" = 200 ]; do sleep 0.1; done
 IMAGES=$IMAGES wrk -t2 -c4 -d10s -s bench/patch.lua "$URL" >/dev/null   # warm-up
@@ -34,7 +34,8 @@ jcmd=$(dirname "$JAVA")/jcmd
 IMAGES=$IMAGES wrk -t2 -c4 -d"${DURATION}s" -s bench/patch.lua "$URL" >"$work/wrk.txt"
 "$jcmd" "$app" JFR.stop name=patch >/dev/null
 kill -TERM "$app"; wait "$app" || true
-"$(dirname "$JAVA")/jfr" print --json --events jdk.ExecutionSample "$work/patch.jfr" >"$work/samples.json"
+[ -z "${KEEP:-}" ] || cp "$work/patch.jfr" "$KEEP"
+"$(dirname "$JAVA")/jfr" print --json --stack-depth 256 --events jdk.ExecutionSample "$work/patch.jfr" >"$work/samples.json"
 out=bench/results/profile-$(date +%F).md
 python3 bench/profile_summary.py "$work/samples.json" "$work/wrk.txt" "$("$JAVA" -version 2>&1 | head -1)" \
   "${JVM_OPTS[*]}" >"$out"

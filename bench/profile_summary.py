@@ -36,7 +36,7 @@ def layer(cls):
 def main(samples_path, wrk_path, java, options):
     events = json.load(open(samples_path))["recording"]["events"]
     total = len(events)
-    self_frames, self_layers, incl_layers, attributed = (collections.Counter() for _ in range(4))
+    self_frames, self_layers, incl_layers, attributed, incl_frames = (collections.Counter() for _ in range(5))
     for event in events:
         frames = event["values"]["stackTrace"]["frames"] if event["values"].get("stackTrace") else []
         if not frames:
@@ -50,6 +50,8 @@ def main(samples_path, wrk_path, java, options):
         attributed[owner] += 1
         for seen in {layer(c) for c, _ in names}:
             incl_layers[seen] += 1
+        for seen in {f"{c}.{m}" for c, m in names if layer(c) != "JDK"}:
+            incl_frames[seen] += 1
     wrk = open(wrk_path).read()
     rps = re.search(r"Requests/sec:\s+([\d.]+)", wrk)
     print("# Where the CPU of a PATCH goes")
@@ -69,6 +71,13 @@ def main(samples_path, wrk_path, java, options):
     print("| frame | self |")
     print("| --- | --- |")
     for frame, count in self_frames.most_common(25):
+        print(f"| `{frame}` | {100 * count / total:.1f} % |")
+    print()
+    print("Top frames by total time (in the stack; JDK frames left out, threads' run loops included):")
+    print()
+    print("| frame | total |")
+    print("| --- | --- |")
+    for frame, count in incl_frames.most_common(60):
         print(f"| `{frame}` | {100 * count / total:.1f} % |")
 
 

@@ -1,5 +1,7 @@
 package io.cloudimages.ims.api;
 
+import io.cloudimages.ims.api.representation.ImageRepresentation;
+import io.cloudimages.ims.domain.Image;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudimages.ims.api.representation.ErrorRepresentation;
@@ -28,6 +30,11 @@ public class JsonAnswers {
 
     public HttpAnswer ok(String requestId, Object document) {
         return answer(200, null, requestId, document, Map.of());
+    }
+
+    /** 200 with an image and its entity tag ({@code ETag}, docs/behaviour.md §9). */
+    public HttpAnswer image(String requestId, Image image) {
+        return answer(200, null, requestId, ImageRepresentation.of(image), Map.of("ETag", image.etag()));
     }
 
     /** The contract's error answer, with the headers some statuses need. */

@@ -1,6 +1,6 @@
 package io.cloudimages.ims.api;
 
-import io.cloudimages.ims.api.representation.ImageRepresentation;
+import io.cloudimages.ims.application.ChangeOrigin;
 import io.cloudimages.ims.application.ImageUpdateService;
 import io.cloudimages.ims.auth.Authenticator;
 import io.cloudimages.ims.domain.ImageId;
@@ -23,6 +23,7 @@ import java.util.List;
 @ApplicationScoped
 public class PatchImageHandler {
     private static final Logger LOG = Logger.getLogger(PatchImageHandler.class);
+    private static final String IF_MATCH = "If-Match";
 
     private final Authenticator authenticator;
     private final ImageUpdateService service;
@@ -34,8 +35,11 @@ public class PatchImageHandler {
         this.answers = answers;
     }
 
-    /** @param requestId the request's id, chosen once by the entry point (its log lines carry it too) */
-    public HttpAnswer handle(HttpRequestData request, String rawImageId, String requestId) {
+    /**
+     * @param requestId  the request's id, chosen once by the entry point (its log lines carry it too)
+     * @param entryPoint the entry point's name, as the change history records it
+     */
+    public HttpAnswer handle(HttpRequestData request, String rawImageId, String requestId, String entryPoint) {
         try {
             // 413 before authentication: the whole body is needed to verify a signature.
             PatchParser.checkSize(request.body().length);
@@ -46,14 +50,24 @@ public class PatchImageHandler {
             }
             String imageId = ImageId.parse(rawImageId);
             List<PatchOperation> patch = PatchParser.parse(request.body());
-            var outcome = service.update(caller, imageId, patch);
-            return answers.ok(requestId, ImageRepresentation.of(outcome.image()));
+            var outcome = service.update(caller, imageId,
+                    new ImageUpdateService.Patch(patch, false, ifMatch(request)),
+                    ChangeOrigin.request(entryPoint, requestId));
+            return answers.image(requestId, outcome.image());
         } catch (ImsException e) {
             return answers.error(e, requestId);
         } catch (RuntimeException e) {
             LOG.errorf("unexpected failure handling request %s: %s", requestId, e.getClass().getSimpleName());
             return answers.internalError(requestId);
         }
+    }
+
+    /** {@code If-Match} (null: none). Sent more than once it is refused: a list of tags goes in one header. */
+    private static String ifMatch(HttpRequestData request) {
+        if (request.isRepeated(IF_MATCH)) {
+            throw ImsError.INVALID_REQUEST.exception("If-Match was sent more than once; send one list of tags");
+        }
+        return request.header(IF_MATCH);
     }
 
     /** 405 for any other method on the resource, with {@code Allow: PATCH}. */

@@ -15,6 +15,12 @@ public final class RequestLog {
     private RequestLog() {
     }
 
+    /** The id of the request being served on this thread; null outside one. */
+    public static String currentId() {
+        Object id = MDC.get(KEY);
+        return id == null ? null : id.toString();
+    }
+
     public static <T> T run(String requestId, Supplier<T> work) {
         Object previous = MDC.get(KEY);
         MDC.put(KEY, requestId);

@@ -4,9 +4,7 @@ import io.cloudimages.ims.domain.Image;
 import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.domain.batch.ImageSelector;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** What the application needs of image storage; the persistence adapter implements it. Callers hold the transaction. */
@@ -32,7 +30,10 @@ public interface ImageRepository {
     interface LockedImage {
         Image image();
 
-        /** Stores new attribute values; written when the transaction commits. */
-        Image update(Map<String, String> attributes, Instant now);
+        /**
+         * Stores a change of the image (the attributes it touched, a new version) and its history record, both in
+         * the current transaction.
+         */
+        void save(Image changed, ChangeRecord record);
     }
 }

@@ -1,9 +1,12 @@
 package io.cloudimages.ims.application;
 
+import io.cloudimages.ims.domain.EntityTags;
 import io.cloudimages.ims.domain.Image;
+import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.domain.access.ImageAccessPolicy;
+import io.cloudimages.ims.domain.history.AttributeChanges;
 import io.cloudimages.ims.domain.patch.PatchApplier;
 import io.cloudimages.ims.domain.patch.PatchOperation;
 import io.cloudimages.ims.domain.patch.PatchResult;
@@ -13,10 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The application service every entry point calls: one transaction per image, in which the image is loaded
- * and locked, the caller checked, the patch applied to a working copy, and the result saved once.
+ * and locked, the caller checked, the change computed on a working copy, and the result saved once, with its
+ * history record.
  */
 @ApplicationScoped
 public class ImageUpdateService {
@@ -30,21 +35,55 @@ public class ImageUpdateService {
         this.clock = Clock.systemUTC();
     }
 
+    /** A PATCH: its operations, whether it is a rehearsal, and its {@code If-Match} precondition (null: none). */
+    public record Patch(List<PatchOperation> operations, boolean dryRun, String ifMatch) {
+        public static Patch of(List<PatchOperation> operations) {
+            return new Patch(operations, false, null);
+        }
+    }
+
     /**
      * Applies an already parsed patch to one image on behalf of a caller.
      *
      * @param imageId a canonical, lower-case image id
-     * @param dryRun  when true, everything is checked and the result computed, but nothing is written
      * @return the outcome: the image as it is (or would be) after the patch, and whether it changed
      * @throws ImsException with the contract's status and code; the stored image is then unchanged
      */
-    public UpdateOutcome update(Caller caller, String imageId, List<PatchOperation> patch, boolean dryRun) {
+    public UpdateOutcome update(Caller caller, String imageId, Patch patch, ChangeOrigin origin) {
+        return change(caller, imageId, patch.dryRun(), origin, image -> {
+            EntityTags.checkIfMatch(patch.ifMatch(), image);
+            PatchResult result = PatchApplier.apply(image.attributes(), patch.operations());
+            return result.changed() ? result.attributes() : image.attributes();
+        });
+    }
+
+    /**
+     * Takes one image's share of a batch run back (docs/behaviour.md §9): only when every attribute the run touched
+     * still holds the value the run wrote; otherwise 409 IMG.0409 and the image is left as it is.
+     */
+    public UpdateOutcome undo(Caller caller, String imageId, AttributeChanges runChanges, boolean dryRun,
+                              ChangeOrigin origin) {
+        return change(caller, imageId, dryRun, origin, image -> {
+            if (!runChanges.standsIn(image.attributes())) {
+                throw ImsError.CHANGED_SINCE_RUN.exception("the image has changed since the run; left as it is");
+            }
+            return runChanges.undoneIn(image.attributes());
+        });
+    }
+
+    /** What a change makes of the image's attributes, given the image as it is (locked, and the caller allowed). */
+    @FunctionalInterface
+    private interface Change {
+        Map<String, String> apply(Image image);
+    }
+
+    private UpdateOutcome change(Caller caller, String imageId, boolean dryRun, ChangeOrigin origin, Change change) {
         return transactions.inNewTransaction(() -> {
             if (dryRun) {
                 // A rehearsal writes nothing, so it locks nothing either.
                 Image image = images.find(imageId).orElse(null);
                 ImageAccessPolicy.checkModifiable(caller, image, imageId);
-                return new UpdateOutcome(image, PatchApplier.apply(image.attributes(), patch).changed());
+                return new UpdateOutcome(image, !change.apply(image).equals(image.attributes()));
             }
             ImageRepository.LockedImage locked = images.lockForUpdate(imageId, caller).orElse(null);
             if (locked == null) {
@@ -54,16 +93,23 @@ public class ImageUpdateService {
             }
             Image image = locked.image();
             ImageAccessPolicy.checkModifiable(caller, image, imageId);
-            PatchResult result = PatchApplier.apply(image.attributes(), patch);
-            if (!result.changed()) {
+            Map<String, String> after = change.apply(image);
+            AttributeChanges changes = AttributeChanges.between(image.attributes(), after);
+            if (changes.isEmpty()) {
+                // Nothing changed: nothing is written, the version (and so the entity tag) stays, no history.
                 return new UpdateOutcome(image, false);
             }
-            return new UpdateOutcome(locked.update(result.attributes(), now()), true);
+            Instant now = now();
+            Image changed = image.withAttributes(after, now);
+            locked.save(changed, new ChangeRecord(imageId, now, actor(caller, origin), caller.projectId(),
+                    origin.entryPoint(), origin.requestId(), origin.runId(), changes));
+            return new UpdateOutcome(changed, true);
         });
     }
 
-    public UpdateOutcome update(Caller caller, String imageId, List<PatchOperation> patch) {
-        return update(caller, imageId, patch, false);
+    /** A batch run's changes are its own (batch:<run id>); any other is the authenticated principal's. */
+    private static String actor(Caller caller, ChangeOrigin origin) {
+        return origin.runId() != null ? "batch:" + origin.runId() : caller.principal();
     }
 
     private Instant now() {

@@ -31,6 +31,22 @@ public interface ImsConfig {
 
     Batch batch();
 
+    History history();
+
+    /** The change history (docs/behaviour.md §9). */
+    interface History {
+        /**
+         * Whether changes are recorded. Off only to measure what recording costs (bench/run.sh): without it,
+         * batch runs cannot be undone.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a record is kept; batch job mode purges older ones before its job. */
+        @WithDefault("P90D")
+        Duration retention();
+    }
+
     @WithName("functiongraph")
     FunctionGraph functionGraph();
 

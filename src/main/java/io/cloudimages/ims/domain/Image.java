@@ -12,8 +12,9 @@ import java.util.TreeMap;
  *
  * @param fields     system field values of the Java type {@link ImageField.Type} names; a field may be null
  * @param attributes the modifiable and extension attributes that are set
+ * @param version    how many times the stored image has been changed; its entity tag follows from it
  */
-public record Image(Map<ImageField, Object> fields, Map<String, String> attributes) {
+public record Image(Map<ImageField, Object> fields, Map<String, String> attributes, long version) {
 
     public static final String STATUS_ACTIVE = "active";
     public static final String STATUS_DELETED = "deleted";
@@ -52,10 +53,18 @@ public record Image(Map<ImageField, Object> fields, Map<String, String> attribut
         return TYPE_PUBLIC.equals(fields.get(ImageField.IMAGE_TYPE));
     }
 
-    /** The same image with other attributes and update time, as a patch leaves it. */
+    /** The same image with other attributes and update time, as a stored change leaves it (a new version). */
     public Image withAttributes(Map<String, String> newAttributes, Instant updatedAt) {
         Map<ImageField, Object> updated = new EnumMap<>(fields);
         updated.put(ImageField.UPDATED_AT, updatedAt);
-        return new Image(updated, newAttributes);
+        return new Image(updated, newAttributes, version + 1);
+    }
+
+    /**
+     * The strong entity tag of this state of the image (docs/behaviour.md §9): the version is raised by every
+     * stored change and by nothing else, so the tag changes whenever the image does, and only then.
+     */
+    public String etag() {
+        return "\"" + version + "\"";
     }
 }

@@ -22,6 +22,9 @@ public enum ImsError {
     IMAGE_NOT_FOUND(404, "IMG.0027"),
     RESOURCE_NOT_FOUND(404, "IMG.0404"),
     METHOD_NOT_ALLOWED(405, "IMG.0405"),
+    /** An undo found the image changed since the run it takes back (docs/behaviour.md §9): left alone. */
+    CHANGED_SINCE_RUN(409, "IMG.0409"),
+    PRECONDITION_FAILED(412, "IMG.0412"),
     BODY_TOO_LARGE(413, "IMG.0413"),
     UNSUPPORTED_MEDIA_TYPE(415, "IMG.0415"),
     INTERNAL(500, "IMG.0500"),

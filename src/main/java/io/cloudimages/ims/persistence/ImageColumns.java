@@ -12,71 +12,77 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
- * Where each part of an image is stored: the one table that the mapper (row to domain and back) and the batch
- * selector SQL read. A system field or modifiable attribute that is not listed here is not a column; every
- * modifiable attribute without a column (the flags, GPU types, enterprise_project_id, extension attributes)
+ * Where each part of an image is stored: the one table that the row reader and writer ({@link ImageRows}) and
+ * the batch selector SQL read. A system field or modifiable attribute that is not listed here is not a column;
+ * every modifiable attribute without a column (the flags, GPU types, enterprise_project_id, extension attributes)
  * is a member of the {@code properties} jsonb map.
  */
 final class ImageColumns {
-    /** A system field's column: its value as text for selectors ({@code null}: not selectable), and its reader. */
-    record FieldColumn(ImageField field, String selectorText, Function<ImageEntity, Object> read) {
+    /** A system field's column, read as its {@link ImageField.Type} says, and its value as text for selectors. */
+    record FieldColumn(ImageField field, String column, String selectorText) {
     }
 
-    /** A modifiable attribute with a column of its own, stored and read in the attribute's text form. */
-    record AttributeColumn(String attribute, String selectorText, Function<ImageEntity, String> read,
-                           BiConsumer<ImageEntity, String> write) {
+    /** A modifiable attribute with a column of its own, stored in the attribute's text form ({@code sqlCast}). */
+    record AttributeColumn(String attribute, String column, String sqlType) {
+        String selectorText() {
+            return sqlType.equals("text") ? column : column + "::text";
+        }
     }
+
+    static final String PROPERTIES = "properties";
+    static final String VERSION = "version";
 
     static final List<FieldColumn> FIELDS = List.of(
-            new FieldColumn(ImageField.ID, "id::text", e -> e.id.toString()),
-            new FieldColumn(ImageField.OWNER, "owner", e -> e.owner),
-            new FieldColumn(ImageField.STATUS, "status", e -> e.status),
-            new FieldColumn(ImageField.VISIBILITY, "visibility", e -> e.visibility),
-            new FieldColumn(ImageField.IMAGE_TYPE, "image_type", e -> e.imageType),
-            new FieldColumn(ImageField.DELETED, "deleted::text", e -> e.deleted),
-            new FieldColumn(ImageField.PROTECTED, "protected::text", e -> e.isProtected),
-            new FieldColumn(ImageField.SIZE, "size::text", e -> e.size),
-            new FieldColumn(ImageField.VIRTUAL_SIZE, "virtual_size::text", e -> e.virtualSize),
-            new FieldColumn(ImageField.CHECKSUM, "checksum", e -> e.checksum),
-            new FieldColumn(ImageField.CONTAINER_FORMAT, "container_format", e -> e.containerFormat),
-            new FieldColumn(ImageField.DISK_FORMAT, "disk_format", e -> e.diskFormat),
-            new FieldColumn(ImageField.MIN_DISK, "min_disk::text", e -> (long) e.minDisk),
-            new FieldColumn(ImageField.TAGS, null, e -> List.copyOf(e.tags)),
-            new FieldColumn(ImageField.OS_BIT, "os_bit", e -> e.osBit),
-            new FieldColumn(ImageField.OS_VERSION, "os_version", e -> e.osVersion),
-            new FieldColumn(ImageField.IS_REGISTERED, "is_registered", e -> e.isRegistered),
-            new FieldColumn(ImageField.PLATFORM, "platform", e -> e.platform),
-            new FieldColumn(ImageField.OS_TYPE, "os_type", e -> e.osType),
-            new FieldColumn(ImageField.VIRTUAL_ENV_TYPE, "virtual_env_type", e -> e.virtualEnvType),
-            new FieldColumn(ImageField.IMAGE_SOURCE_TYPE, "image_source_type", e -> e.imageSourceType),
-            new FieldColumn(ImageField.ORIGINAL_IMAGE_NAME, "original_image_name", e -> e.originalImageName),
-            new FieldColumn(ImageField.BACKUP_ID, "backup_id", e -> e.backupId),
-            new FieldColumn(ImageField.PRODUCT_CODE, "product_code", e -> e.productCode),
-            new FieldColumn(ImageField.IMAGE_SIZE, "image_size", e -> e.imageSize),
-            new FieldColumn(ImageField.DATA_ORIGIN, "data_origin", e -> e.dataOrigin),
-            new FieldColumn(ImageField.CREATED_AT, null, e -> e.createdAt),
-            new FieldColumn(ImageField.UPDATED_AT, null, e -> e.updatedAt),
-            new FieldColumn(ImageField.DELETED_AT, null, e -> e.deletedAt));
+            new FieldColumn(ImageField.ID, "id", "id::text"),
+            new FieldColumn(ImageField.OWNER, "owner", "owner"),
+            new FieldColumn(ImageField.STATUS, "status", "status"),
+            new FieldColumn(ImageField.VISIBILITY, "visibility", "visibility"),
+            new FieldColumn(ImageField.IMAGE_TYPE, "image_type", "image_type"),
+            new FieldColumn(ImageField.DELETED, "deleted", "deleted::text"),
+            new FieldColumn(ImageField.PROTECTED, "protected", "protected::text"),
+            new FieldColumn(ImageField.SIZE, "size", "size::text"),
+            new FieldColumn(ImageField.VIRTUAL_SIZE, "virtual_size", "virtual_size::text"),
+            new FieldColumn(ImageField.CHECKSUM, "checksum", "checksum"),
+            new FieldColumn(ImageField.CONTAINER_FORMAT, "container_format", "container_format"),
+            new FieldColumn(ImageField.DISK_FORMAT, "disk_format", "disk_format"),
+            new FieldColumn(ImageField.MIN_DISK, "min_disk", "min_disk::text"),
+            new FieldColumn(ImageField.TAGS, "tags", null),
+            new FieldColumn(ImageField.OS_BIT, "os_bit", "os_bit"),
+            new FieldColumn(ImageField.OS_VERSION, "os_version", "os_version"),
+            new FieldColumn(ImageField.IS_REGISTERED, "is_registered", "is_registered"),
+            new FieldColumn(ImageField.PLATFORM, "platform", "platform"),
+            new FieldColumn(ImageField.OS_TYPE, "os_type", "os_type"),
+            new FieldColumn(ImageField.VIRTUAL_ENV_TYPE, "virtual_env_type", "virtual_env_type"),
+            new FieldColumn(ImageField.IMAGE_SOURCE_TYPE, "image_source_type", "image_source_type"),
+            new FieldColumn(ImageField.ORIGINAL_IMAGE_NAME, "original_image_name", "original_image_name"),
+            new FieldColumn(ImageField.BACKUP_ID, "backup_id", "backup_id"),
+            new FieldColumn(ImageField.PRODUCT_CODE, "product_code", "product_code"),
+            new FieldColumn(ImageField.IMAGE_SIZE, "image_size", "image_size"),
+            new FieldColumn(ImageField.DATA_ORIGIN, "data_origin", "data_origin"),
+            new FieldColumn(ImageField.CREATED_AT, "created_at", null),
+            new FieldColumn(ImageField.UPDATED_AT, "updated_at", null),
+            new FieldColumn(ImageField.DELETED_AT, "deleted_at", null));
 
     /** name and min_ram cannot be removed, so their columns are never written a null. */
     static final List<AttributeColumn> ATTRIBUTES = List.of(
-            new AttributeColumn(NAME, "name", e -> e.name, (e, v) -> e.name = v),
-            new AttributeColumn(MIN_RAM, "min_ram::text", e -> Integer.toString(e.minRam),
-                    (e, v) -> e.minRam = Integer.parseInt(v)),
-            new AttributeColumn(MAX_RAM, "max_ram", e -> e.maxRam, (e, v) -> e.maxRam = v),
-            new AttributeColumn(DESCRIPTION, "description", e -> e.description, (e, v) -> e.description = v),
-            new AttributeColumn(FIRMWARE_TYPE, "hw_firmware_type", e -> e.firmwareType, (e, v) -> e.firmwareType = v));
+            new AttributeColumn(NAME, "name", "text"),
+            new AttributeColumn(MIN_RAM, "min_ram", "integer"),
+            new AttributeColumn(MAX_RAM, "max_ram", "text"),
+            new AttributeColumn(DESCRIPTION, "description", "text"),
+            new AttributeColumn(FIRMWARE_TYPE, "hw_firmware_type", "text"));
 
     private static final Map<String, String> SELECTOR_TEXT = new HashMap<>();
+    private static final Map<String, AttributeColumn> BY_ATTRIBUTE = new HashMap<>();
 
     static {
         FIELDS.stream().filter(c -> c.selectorText() != null)
                 .forEach(c -> SELECTOR_TEXT.put(c.field().memberName(), c.selectorText()));
-        ATTRIBUTES.forEach(c -> SELECTOR_TEXT.put(c.attribute(), c.selectorText()));
+        ATTRIBUTES.forEach(c -> {
+            SELECTOR_TEXT.put(c.attribute(), c.selectorText());
+            BY_ATTRIBUTE.put(c.attribute(), c);
+        });
     }
 
     private ImageColumns() {
@@ -85,5 +91,10 @@ final class ImageColumns {
     /** The SQL text of the column holding an attribute, as text; empty when it is a {@code properties} member. */
     static Optional<String> selectorText(String attribute) {
         return Optional.ofNullable(SELECTOR_TEXT.get(attribute));
+    }
+
+    /** The column of its own an attribute has; empty when it is a {@code properties} member. */
+    static Optional<AttributeColumn> ofAttribute(String attribute) {
+        return Optional.ofNullable(BY_ATTRIBUTE.get(attribute));
     }
 }

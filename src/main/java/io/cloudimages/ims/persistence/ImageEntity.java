@@ -88,4 +88,6 @@ public class ImageEntity extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
+    /** Raised by every stored change (the entity tag's source); see ImageRows. */
+    public long version = 1;
 }

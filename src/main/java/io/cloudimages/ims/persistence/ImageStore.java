@@ -1,37 +1,60 @@
 package io.cloudimages.ims.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudimages.ims.application.ChangeRecord;
 import io.cloudimages.ims.application.ImageRepository;
 import io.cloudimages.ims.domain.Image;
 import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.domain.batch.ImageSelector;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Images in PostgreSQL through Panache; callers hold the transaction. */
+/**
+ * Images in PostgreSQL; callers hold the transaction. A PATCH's locked read and its write are explicit SQL on the
+ * transaction's connection ({@link ImageRows}); the batch selector's queries go through the entity manager.
+ */
 @ApplicationScoped
 public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageEntity, UUID> {
+    private final ObjectMapper json;
+    private final ChangeHistory history;
+
+    ImageStore(ObjectMapper json, ChangeHistory history) {
+        this.json = json;
+        this.history = history;
+    }
 
     /** {@code SELECT ... FOR UPDATE}, with the caller's project in the WHERE unless it is an administrator. */
     @Override
     public Optional<LockedImage> lockForUpdate(String id, Caller caller) {
-        UUID uuid = UUID.fromString(id);
-        Optional<ImageEntity> row = caller.isAdmin()
-                ? findByIdOptional(uuid, LockModeType.PESSIMISTIC_WRITE)
-                : find("id = ?1 and owner = ?2", uuid, caller.projectId())
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-        return row.map(LockedRow::new);
+        return withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    caller.isAdmin() ? ImageRows.LOCK_ANY : ImageRows.LOCK_OWNED)) {
+                select.setObject(1, UUID.fromString(id));
+                if (!caller.isAdmin()) {
+                    select.setString(2, caller.projectId());
+                }
+                return readOne(select).map(LockedRow::new);
+            }
+        });
     }
 
     @Override
     public Optional<Image> find(String id) {
-        return findByIdOptional(UUID.fromString(id)).map(ImageMapper::toDomain);
+        return withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(ImageRows.SELECT)) {
+                select.setObject(1, UUID.fromString(id));
+                return readOne(select);
+            }
+        });
     }
 
     @Override
@@ -53,24 +76,46 @@ public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageE
         return ids;
     }
 
-    private static final class LockedRow implements LockedImage {
-        private final ImageEntity entity;
+    private Optional<Image> readOne(PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(ImageRows.read(row, json)) : Optional.empty();
+        }
+    }
 
-        private LockedRow(ImageEntity entity) {
-            this.entity = entity;
+    private <T> T withConnection(SqlWork<T> work) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final class LockedRow implements LockedImage {
+        private final Image image;
+
+        private LockedRow(Image image) {
+            this.image = image;
         }
 
         @Override
         public Image image() {
-            return ImageMapper.toDomain(entity);
+            return image;
         }
 
-        /** The transaction's flush writes the changed columns in one UPDATE. */
+        /** One statement: the UPDATE of the touched columns and, when history is kept, the history row. */
         @Override
-        public Image update(Map<String, String> attributes, Instant now) {
-            ImageMapper.writeAttributes(attributes, entity);
-            entity.updatedAt = now;
-            return image();
+        public void save(Image changed, ChangeRecord record) {
+            int written = withConnection(connection -> {
+                try (PreparedStatement write = history.withRecord(
+                        ImageRows.update(image, changed, record.changes(), json), record).prepare(connection)) {
+                    return write.executeUpdate();
+                }
+            });
+            if (written != 1) {
+                // The row is locked by this transaction and its version was read under the lock: not reachable.
+                throw new IllegalStateException("the locked image row was not updated");
+            }
         }
     }
 }

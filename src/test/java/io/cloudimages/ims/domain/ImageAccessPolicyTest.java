@@ -20,7 +20,7 @@ class ImageAccessPolicyTest {
     static Image image(String owner, String status, boolean deleted, String type) {
         return new Image(Map.of(ImageField.ID, "id", ImageField.OWNER, owner, ImageField.STATUS, status,
                 ImageField.IMAGE_TYPE, type, ImageField.DELETED, deleted, ImageField.UPDATED_AT, Instant.EPOCH),
-                Map.of("name", "n", "min_ram", "0"));
+                Map.of("name", "n", "min_ram", "0"), 1);
     }
 
     static ImsError refusal(Caller caller, Image image) {

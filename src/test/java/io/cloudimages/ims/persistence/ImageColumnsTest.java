@@ -31,19 +31,4 @@ class ImageColumnsTest {
             assertTrue(ImageColumns.selectorText(column.attribute()).isPresent());
         }
     }
-
-    @Test
-    void writingAndReadingAttributesRoundTrips() {
-        ImageEntity entity = new ImageEntity();
-        var attributes = new java.util.TreeMap<String, String>();
-        attributes.put("name", "n");
-        attributes.put("min_ram", "512");
-        attributes.put("max_ram", "1024");
-        attributes.put("__support_xen", "true");
-        attributes.put("owner_team", "storage");
-        ImageMapper.writeAttributes(attributes, entity);
-        assertEquals(512, entity.minRam);
-        assertEquals(Set.of("__support_xen", "owner_team"), entity.properties.keySet());
-        assertEquals(attributes, ImageMapper.attributes(entity));
-    }
 }

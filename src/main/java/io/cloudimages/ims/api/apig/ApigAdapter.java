@@ -87,6 +87,6 @@ public class ApigAdapter {
         HttpRequestData described = new HttpRequestData(ImageResource.METHOD, event.path(), query, headers, body,
                 repeated);
         // The described request's id, in its answer and in the log lines written for it.
-        return RequestLog.run(requestId, () -> handler.handle(described, rawImageId.get(), requestId));
+        return RequestLog.run(requestId, () -> handler.handle(described, rawImageId.get(), requestId, "apig"));
     }
 }

@@ -5,7 +5,9 @@ import io.cloudimages.ims.api.apig.ApigEvent;
 import io.cloudimages.ims.api.representation.BatchReportRepresentation;
 import io.cloudimages.ims.api.representation.ErrorRepresentation;
 import io.cloudimages.ims.api.representation.ImageRepresentation;
+import io.cloudimages.ims.api.RequestLog;
 import io.cloudimages.ims.application.BatchUpdateService;
+import io.cloudimages.ims.application.ChangeOrigin;
 import io.cloudimages.ims.application.ImageUpdateService;
 import io.cloudimages.ims.domain.ImageId;
 import io.cloudimages.ims.domain.ImsError;
@@ -48,10 +50,13 @@ public class ImageFunctions {
         return resultOf(() -> {
             PatchParser.checkEmbeddedSize(event.patch());
             String imageId = ImageId.parse(event.imageId());
-            var outcome = images.update(caller, imageId, PatchParser.fromDocument(event.patch()));
+            var outcome = images.update(caller, imageId,
+                    new ImageUpdateService.Patch(PatchParser.fromDocument(event.patch()), false, event.ifMatch()),
+                    ChangeOrigin.request("updateImage", RequestLog.currentId()));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("status", 200);
             result.put("image", ImageRepresentation.of(outcome.image()));
+            result.put("etag", outcome.image().etag());
             return result;
         });
     }
@@ -66,7 +71,8 @@ public class ImageFunctions {
     @Funq
     public Map<String, Object> batchUpdateImages(BatchJobEvent event, @Context Caller caller) {
         return resultOf(() -> {
-            BatchUpdateService.BatchReport report = batches.run(caller, BatchJobParser.parse(event.document()));
+            BatchUpdateService.BatchReport report = batches.run(caller, BatchJobParser.parse(event.document()),
+                    ChangeOrigin.request("batchUpdateImages", RequestLog.currentId()));
             Counters.batchImages("function", report.changed(), report.unchanged(), report.failedCount());
             return BatchReportRepresentation.of(report);
         });

@@ -13,6 +13,7 @@ import io.cloudimages.ims.api.job.OperatorJobs;
 import io.cloudimages.ims.api.representation.BatchReportRepresentation;
 import io.cloudimages.ims.api.representation.ErrorRepresentation;
 import io.cloudimages.ims.application.BatchUpdateService;
+import io.cloudimages.ims.application.ChangeOrigin;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
@@ -116,7 +117,8 @@ public class FunctionGraphRoutes {
      */
     private Map<String, Object> runTimerJob(Map<?, ?> event) {
         try {
-            BatchUpdateService.BatchReport report = batches.run(OperatorJobs.OPERATOR, BatchJobParser.parseOperatorJob(event));
+            BatchUpdateService.BatchReport report = batches.run(OperatorJobs.OPERATOR, BatchJobParser.parseOperatorJob(event),
+                    ChangeOrigin.request("timer", RequestLog.currentId()));
             Counters.batchImages("timer", report.changed(), report.unchanged(), report.failedCount());
             return BatchReportRepresentation.of(report);
         } catch (ImsException e) {

@@ -49,7 +49,7 @@ public class PatchImageRoute {
     private void patch(RoutingContext ctx) {
         String requestId = VertxRequests.requestId(ctx);
         VertxRequests.send(ctx, "route", RequestLog.run(requestId, () -> VertxRequests.deadline(ctx, deadline)
-                .run(() -> handler.handle(VertxRequests.of(ctx), ctx.pathParam("image_id"), requestId))));
+                .run(() -> handler.handle(VertxRequests.of(ctx), ctx.pathParam("image_id"), requestId, "route"))));
     }
 
     private void methodNotAllowed(RoutingContext ctx) {

@@ -6,10 +6,13 @@ import io.cloudimages.ims.api.RequestLog;
 import io.cloudimages.ims.api.representation.BatchReportRepresentation;
 import io.cloudimages.ims.api.representation.ErrorRepresentation;
 import io.cloudimages.ims.application.BatchUpdateService;
+import io.cloudimages.ims.application.ChangeOrigin;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.batch.BatchJob;
+import io.cloudimages.ims.domain.batch.Job;
+import io.cloudimages.ims.domain.batch.UndoJob;
 import io.cloudimages.ims.domain.batch.BatchJobParser;
 import io.cloudimages.ims.domain.batch.ImageSelector;
 import io.cloudimages.ims.domain.json.JsonSyntaxException;
@@ -80,7 +83,7 @@ public class BatchJobMode {
     }
 
     private int runJob() {
-        BatchJob job;
+        Job job;
         try {
             job = shard(BatchJobParser.parseOperatorJob(StrictJsonParser.parse(document())));
         } catch (JsonSyntaxException e) {
@@ -90,16 +93,24 @@ public class BatchJobMode {
         }
         long total;
         try {
+            // Retention is kept by the jobs that write; a rehearsal writes (and deletes) nothing.
+            long purged = job.dryRun() ? 0 : batches.purgeHistory();
+            if (purged > 0) {
+                LOG.infof("change history: %d records older than ims.history.retention purged", purged);
+            }
             total = batches.count(OperatorJobs.OPERATOR, job);
         } catch (ImsException e) {
             LOG.errorf("the batch job cannot start: %s", e.getMessage());
             print(ErrorRepresentation.result(e));
             return e.error() == ImsError.DATABASE_UNAVAILABLE ? EXIT_DATABASE_STOPPED : EXIT_INVALID;
         }
-        LOG.infof("batch job: %d images match%s%s", total, job.dryRun() ? " (dry run: nothing is written)" : "",
-                job.selector().shard().map(s -> ", shard " + s.index() + " of " + s.count()).orElse(""));
-        ProgressLog progress = new ProgressLog(Math.min(total, job.maxImages()));
-        BatchUpdateService.BatchReport report = batches.run(OperatorJobs.OPERATOR, job, progress);
+        LOG.infof("batch job: %d images %s%s%s", total, job instanceof UndoJob undo ? "changed by run " + undo.runId()
+                        : "match", job.dryRun() ? " (dry run: nothing is written)" : "",
+                job instanceof BatchJob patch ? patch.selector().shard().map(s -> ", shard " + s.index() + " of "
+                        + s.count()).orElse("") : "");
+        ProgressLog progress = new ProgressLog(job instanceof BatchJob patch ? Math.min(total, patch.maxImages()) : total);
+        BatchUpdateService.BatchReport report = batches.run(OperatorJobs.OPERATOR, job,
+                ChangeOrigin.request("job", RequestLog.currentId()), progress);
         progress.finished(report);
         Counters.batchImages("job", report.changed(), report.unchanged(), report.failedCount());
         print(BatchReportRepresentation.of(report));
@@ -124,9 +135,21 @@ public class BatchJobMode {
         }
     }
 
-    /** The pod's shard of an indexed Job, when the job names none itself. */
-    private BatchJob shard(BatchJob job) {
-        if (job.selector().shard().isPresent() || completionIndex.isEmpty() || config.shards().isEmpty()) {
+    /**
+     * The pod's shard of an indexed Job, when the job names none itself. An undo is not sharded: it is run by one
+     * pod (the indexed Job's pod 0; the others have nothing to do).
+     */
+    private Job shard(Job parsed) {
+        if (completionIndex.isEmpty() || config.shards().isEmpty()) {
+            return parsed;
+        }
+        if (!(parsed instanceof BatchJob job)) {
+            if (completionIndex.get() != 0) {
+                throw ImsError.INVALID_REQUEST.exception("invalid batch job: an undo runs on pod 0 of an indexed Job only");
+            }
+            return parsed;
+        }
+        if (job.selector().shard().isPresent()) {
             return job;
         }
         int count = config.shards().get();

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public final class OperatorJobs {
     /** The database credentials (job mode) or the platform (timer events) are the authority, not a token. */
-    public static final Caller OPERATOR = new Caller("operator", Set.of(Caller.ADMIN_ROLE));
+    public static final Caller OPERATOR = new Caller("operator", Set.of(Caller.ADMIN_ROLE), "operator");
 
     private OperatorJobs() {
     }

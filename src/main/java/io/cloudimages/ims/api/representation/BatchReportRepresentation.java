@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The batch answer: {@code {"status", ["error",] "dry_run", "matched", ..., "failed", "truncated"}}. */
+/**
+ * The batch answer: {@code {"status", ["error",] "dry_run", "matched", ..., "failed", ["conflicts", "conflicted",]
+ * "truncated", ["run_id"]}}: an undo lists its conflicts; a run that wrote names itself.
+ */
 public final class BatchReportRepresentation {
     private BatchReportRepresentation() {
     }
@@ -22,15 +25,24 @@ public final class BatchReportRepresentation {
         result.put("changed", report.changed());
         result.put("unchanged", report.unchanged());
         result.put("failed_count", report.failedCount());
-        List<Map<String, Object>> failed = new ArrayList<>();
-        for (Failure failure : report.failures()) {
+        result.put("failed", listed(report.failures()));
+        if (report.undo()) {
+            result.put("conflicts", report.conflicts());
+            result.put("conflicted", listed(report.conflicted()));
+        }
+        result.put("truncated", report.truncated());
+        report.runId().ifPresent(id -> result.put("run_id", id));
+        return result;
+    }
+
+    private static List<Map<String, Object>> listed(List<Failure> failures) {
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Failure failure : failures) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("image_id", failure.imageId());
             item.put("error", ErrorRepresentation.detail(failure.error()));
-            failed.add(item);
+            listed.add(item);
         }
-        result.put("failed", failed);
-        result.put("truncated", report.truncated());
-        return result;
+        return listed;
     }
 }

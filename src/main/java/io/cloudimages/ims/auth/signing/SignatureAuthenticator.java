@@ -100,7 +100,7 @@ public class SignatureAuthenticator {
         if (key.failedAttempts() > 0) {
             keys.resetMismatches(key.accessKey());
         }
-        return new Caller(key.projectId(), new HashSet<>(key.roles()));
+        return new Caller(key.projectId(), new HashSet<>(key.roles()), "ak:" + key.accessKey());
     }
 
     private void checkDate(String sdkDate) {

@@ -109,7 +109,9 @@ public class TokenAuthenticator {
         if (projectId == null || !PROJECT_ID.matcher(projectId).matches()) {
             throw Refusals.credential("token_claims", "token: no valid project_id claim");
         }
-        Caller caller = new Caller(projectId, roles(jwt.getClaim("roles")));
+        String subject = jwt.getSubject();
+        Caller caller = new Caller(projectId, roles(jwt.getClaim("roles")),
+                "token:" + (subject == null || subject.isBlank() ? projectId : subject));
         verified.put(token, new VerifiedTokens.Verified(caller, expiresAt));
         return caller;
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Verified tokens, so that a token re-sent on every call of a session is verified once. Keyed by the token's
  * SHA-256 (never the token itself) and bounded in bytes, whatever number of distinct tokens arrives; each entry
- * lives until its token expires.
+ * lives until its token expires. The weight counts the caller's project, principal (the token's subject) and roles.
  */
 final class VerifiedTokens {
     /** Key (64 hex characters), caller, entry and map overhead, in bytes, before the roles' own text. */
@@ -64,7 +64,8 @@ final class VerifiedTokens {
     }
 
     static int weight(Verified verified) {
-        int bytes = FIXED_ENTRY_BYTES + verified.caller().projectId().length() * 2;
+        int bytes = FIXED_ENTRY_BYTES + verified.caller().projectId().length() * 2
+                + verified.caller().principal().length() * 2;
         for (String role : verified.caller().roles()) {
             bytes += 64 + role.length() * 2;
         }

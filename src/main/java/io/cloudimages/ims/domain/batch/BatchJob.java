@@ -5,7 +5,7 @@ import io.cloudimages.ims.domain.patch.PatchOperation;
 import java.util.List;
 
 /** A checked batch job: which images, which patch, whether to write, and how many at most. */
-public record BatchJob(ImageSelector selector, List<PatchOperation> patch, boolean dryRun, int maxImages) {
+public record BatchJob(ImageSelector selector, List<PatchOperation> patch, boolean dryRun, int maxImages) implements Job {
     public static final int DEFAULT_MAX_IMAGES = 10_000;
     public static final int LIMIT_MAX_IMAGES = 100_000;
 

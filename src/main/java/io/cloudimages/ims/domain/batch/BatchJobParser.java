@@ -1,5 +1,6 @@
 package io.cloudimages.ims.domain.batch;
 
+import io.cloudimages.ims.domain.ImageId;
 import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.json.JsonNumber;
@@ -25,6 +26,7 @@ public final class BatchJobParser {
     private static final Set<String> JOB_MEMBERS = Set.of("selector", "patch", "dry_run", "max_images");
     private static final Set<String> OPERATOR_JOB_MEMBERS =
             Set.of("selector", "patch", "dry_run", "max_images", "all_projects");
+    private static final Set<String> UNDO_MEMBERS = Set.of("undo", "dry_run");
     private static final Set<String> SELECTOR_MEMBERS =
             Set.of("owner", "status", "__imagetype", "attributes", "missing", "shard");
 
@@ -37,7 +39,7 @@ public final class BatchJobParser {
     }
 
     /** A job sent by a caller, or a FunctionGraph timer event whose {@code user_event} string holds one. */
-    public static BatchJob parse(Object document) {
+    public static Job parse(Object document) {
         return parse(document, false);
     }
 
@@ -46,11 +48,11 @@ public final class BatchJobParser {
      * caller's project bounds: it must name its scope, {@code selector.owner} or {@code "all_projects": true}, and
      * {@code max_images} has no default limit.
      */
-    public static BatchJob parseOperatorJob(Object document) {
+    public static Job parseOperatorJob(Object document) {
         return parse(document, true);
     }
 
-    private static BatchJob parse(Object document, boolean operator) {
+    private static Job parse(Object document, boolean operator) {
         Map<?, ?> job = object(document, "the job");
         if ("TIMER".equals(job.get("trigger_type")) && job.containsKey("user_event")) {
             if (!(job.get("user_event") instanceof String text)) {
@@ -62,18 +64,15 @@ public final class BatchJobParser {
                 throw invalid("user_event is not valid JSON: " + e.getMessage());
             }
         }
+        boolean dryRun = dryRun(job);
+        if (job.containsKey("undo")) {
+            return undo(job, dryRun);
+        }
         onlyMembers(job, operator ? OPERATOR_JOB_MEMBERS : JOB_MEMBERS, "the job");
         if (!job.containsKey("patch")) {
             throw invalid("the job has no patch");
         }
         ImageSelector selector = selector(job.containsKey("selector") ? object(job.get("selector"), "selector") : Map.of());
-        boolean dryRun = false;
-        if (job.containsKey("dry_run")) {
-            if (!(job.get("dry_run") instanceof Boolean flag)) {
-                throw invalid("dry_run must be true or false");
-            }
-            dryRun = flag;
-        }
         if (operator) {
             Object allProjects = job.get("all_projects");
             if (allProjects != null && !(allProjects instanceof Boolean)) {
@@ -94,6 +93,25 @@ public final class BatchJobParser {
             // Every fault of a job is a bad job (400), the oversized patch included.
             throw ImsError.INVALID_REQUEST.exception("patch: " + e.getMessage());
         }
+    }
+
+    private static boolean dryRun(Map<?, ?> job) {
+        if (!job.containsKey("dry_run")) {
+            return false;
+        }
+        if (!(job.get("dry_run") instanceof Boolean flag)) {
+            throw invalid("dry_run must be true or false");
+        }
+        return flag;
+    }
+
+    /** An undo names the run and nothing else: which images it restores is what the run changed. */
+    private static UndoJob undo(Map<?, ?> job, boolean dryRun) {
+        onlyMembers(job, UNDO_MEMBERS, "an undo job");
+        if (!(job.get("undo") instanceof String runId) || !ImageId.isCanonicalUuid(runId)) {
+            throw invalid("undo must be the run_id of a batch run (a UUID)");
+        }
+        return new UndoJob(runId.toLowerCase(java.util.Locale.ROOT), dryRun);
     }
 
     private static ImageSelector selector(Map<?, ?> selector) {
