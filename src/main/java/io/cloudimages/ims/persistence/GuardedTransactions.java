@@ -23,6 +23,12 @@ public class GuardedTransactions {
     /** Below this, there is no point starting: the answer would come late anyway. */
     static final long MIN_MILLIS = 20;
     static final long LOCK_MARGIN_MILLIS = 10;
+    /**
+     * A transaction starting within this long of its request's arrival keeps the connection's own bounds (one
+     * deadline, {@link ConnectionDefaults}) rather than paying a statement to set bounds that would differ by less:
+     * its waits then end at most this long after the deadline.
+     */
+    static final long DEFAULTS_SLACK_MILLIS = 25;
 
     private final EntityManager entityManager;
     private final Duration fallbackBudget;
@@ -60,8 +66,10 @@ public class GuardedTransactions {
     }
 
     /**
-     * On the transaction's connection, once the pool has given it: socket reads, statements and lock waits
-     * end when the deadline does. The statement and lock timeouts are transaction-local (set_config, true).
+     * On the transaction's connection, once the pool has given it: socket reads, statements and lock waits end
+     * when the deadline does. The socket bound costs no round trip; the statement and lock bounds are the
+     * connection's own ({@link ConnectionDefaults}) unless more than {@link #DEFAULTS_SLACK_MILLIS} of the deadline
+     * is gone, when tighter transaction-local ones are set (set_config, true).
      */
     private void boundWaits() {
         entityManager.unwrap(Session.class).doWork(connection -> {
@@ -70,12 +78,13 @@ public class GuardedTransactions {
                 throw new DeadlinePassed();
             }
             connection.setNetworkTimeout(Runnable::run, (int) left);
+            if (fallbackBudget.toMillis() - left <= DEFAULTS_SLACK_MILLIS) {
+                return;
+            }
             try (PreparedStatement limits = connection.prepareStatement(
                     "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)")) {
                 limits.setString(1, left + "ms");
-                // A little shorter, so that a wait on another transaction's lock ends as a lock timeout (55P03),
-                // which the circuit breaker does not count, rather than as a statement timeout.
-                limits.setString(2, Math.max(1, left - LOCK_MARGIN_MILLIS) + "ms");
+                limits.setString(2, ConnectionDefaults.lockMillis(left) + "ms");
                 limits.execute();
             }
         });

@@ -40,7 +40,8 @@ public class ProxiedDatabaseProfile implements QuarkusTestProfile {
                 "ims.auth.sk-encryption-key", DevDefaults.SK_ENCRYPTION_KEY,
                 "mp.jwt.verify.publickey.location", DevDefaults.TOKEN_PUBLIC_KEY_LOCATION,
                 "mp.jwt.verify.issuer", DevDefaults.TOKEN_ISSUER));
-        // A short deadline against backstops of 30 s: a 503 well inside those shows the deadline bounds the wait.
+        // A short deadline against backstops of 30 s: a 503 well inside those shows the deadline bounds the wait (the
+        // connection bounds set from the deadline by ConnectionDefaults replace the 30 s options below).
         overrides.put("ims.request-deadline", "PT0.5S");
         // The pool's wait has its bound of its own (Agroal's is per pool, not per request): inside the deadline.
         overrides.put("quarkus.datasource.jdbc.acquisition-timeout", "0.4S");

@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class TokenAuthenticator {
-    /** Three base64url segments without padding: anything else is refused before any decoding. */
-    private static final Pattern CANONICAL = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     public static final int MAX_TOKEN_LENGTH = 8 * 1024;
     public static final int MIN_RSA_KEY_BITS = 2048;
     private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-f]{32}");
@@ -79,7 +77,7 @@ public class TokenAuthenticator {
         if (verification == null) {
             throw Refusals.form("token_not_configured", "token authentication is not configured");
         }
-        if (token.length() > MAX_TOKEN_LENGTH || !CANONICAL.matcher(token).matches()) {
+        if (token.length() > MAX_TOKEN_LENGTH || !isCompact(token)) {
             throw Refusals.form("token_form", "X-Auth-Token must be a compact JWT (three base64url segments) of at most "
                     + MAX_TOKEN_LENGTH + " characters");
         }
@@ -178,5 +176,28 @@ public class TokenAuthenticator {
         info.setSignatureAlgorithm(Set.of(key instanceof ECPublicKey ? SignatureAlgorithm.ES256
                 : SignatureAlgorithm.RS256));
         return info;
+    }
+
+    /**
+     * The compact JWS form: three non-empty base64url segments ({@code [A-Za-z0-9_-]+}) joined by two dots. A loop,
+     * not a regular expression: it runs on every request, and the regex engine cost a few per cent of a PATCH.
+     */
+    static boolean isCompact(String token) {
+        int dots = 0;
+        int segmentLength = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (segmentLength == 0 || ++dots > 2) {
+                    return false;
+                }
+                segmentLength = 0;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                segmentLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2 && segmentLength > 0;
     }
 }
