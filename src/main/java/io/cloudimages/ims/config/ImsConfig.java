@@ -108,5 +108,13 @@ public interface ImsConfig {
         /** How long an access key found unknown is answered from memory (a flood of random keys stays off the pool). */
         @WithDefault("PT10S")
         Duration unknownKeyCache();
+
+        /**
+         * How long a known, enabled, unlocked access key is kept in memory after a correct signature, so that its
+         * next requests need no database read. A key disabled or locked elsewhere stops working here within this
+         * long; every signature mismatch still goes to the database (the lock-out count). PT0S: always read.
+         */
+        @WithDefault("PT5S")
+        Duration accessKeyCache();
     }
 }

@@ -215,6 +215,26 @@ public class AuthenticationTest {
         signedPatch("TESTDISABLED0001", "disabled-secret", null, id, "[]").then().statusCode(200);
     }
 
+    /**
+     * A key that signed correctly is remembered for ims.auth.access-key-cache (5 s): disabled in the database
+     * meanwhile, it stops working once that has passed (bounded here by a generous 30 s), not never.
+     */
+    @Test
+    void aRememberedKeyDisabledInTheDatabaseStopsWorkingWithinTheCachePeriod() throws InterruptedException {
+        createKey("TESTDISABLED0002", "disabled-later", true);
+        String id = TestImages.create();
+        signedPatch("TESTDISABLED0002", "disabled-later", null, id, "[]").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> AccessKeyEntity.update("enabled = false where accessKey = ?1",
+                "TESTDISABLED0002"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = signedPatch("TESTDISABLED0002", "disabled-later", null, id, "[]").statusCode();
+        }
+        assertEquals(401, status, "the disabled key is refused once the cache period has passed");
+    }
+
     @Test
     void fiveMismatchesLockTheKeyForFiveMinutes() {
         String ak = "TESTLOCKOUT00001";

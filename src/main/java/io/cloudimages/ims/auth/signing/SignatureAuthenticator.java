@@ -34,6 +34,8 @@ public class SignatureAuthenticator {
     private final Clock clock = Clock.systemUTC();
     /** Access keys found unknown a moment ago: a flood of random keys is answered without the database. */
     private final Cache<String, Boolean> unknownKeys;
+    /** Keys that signed correctly a moment ago, with what a signature check needs (ims.auth.access-key-cache). */
+    private final Cache<String, KnownKey> knownKeys;
     /** Keys whose stored secret did not open: warned about once per period, not on every request. */
     private final Cache<String, Boolean> undecryptableWarned;
 
@@ -41,6 +43,8 @@ public class SignatureAuthenticator {
         this.keys = keys;
         this.config = config.auth();
         this.unknownKeys = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.auth().unknownKeyCache())
+                .executor(Runnable::run).build();
+        this.knownKeys = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.auth().accessKeyCache())
                 .executor(Runnable::run).build();
         this.undecryptableWarned = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(5))
                 .executor(Runnable::run).build();
@@ -58,6 +62,15 @@ public class SignatureAuthenticator {
                     + "x-sdk-date");
         }
         String accessKey = authorization.accessKey();
+        String projectHeader = request.header("X-Project-Id");
+        KnownKey known = knownKeys.getIfPresent(accessKey);
+        if (known != null && (projectHeader == null || projectHeader.equals(known.caller().projectId()))) {
+            if (signatureMatches(known.secret(), request, signedHeaders, sdkDate, authorization)) {
+                return known.caller();
+            }
+            // A mismatch is counted by the database, whatever is remembered: forget the key and take that path.
+            knownKeys.invalidate(accessKey);
+        }
         if (unknownKeys.getIfPresent(accessKey) != null) {
             throw Refusals.credential("unknown_key", "access key " + accessKey + " is unknown (remembered)");
         }
@@ -73,11 +86,9 @@ public class SignatureAuthenticator {
         if (key.lockedUntil() != null && key.lockedUntil().isAfter(clock.instant())) {
             throw Refusals.credential("locked_key", "access key " + accessKey + " is locked after repeated signature mismatches");
         }
-        String projectHeader = request.header("X-Project-Id");
         if (projectHeader != null && !projectHeader.equals(key.projectId())) {
             throw Refusals.credential("project_mismatch", "access key " + accessKey + ": X-Project-Id is not the key's project");
         }
-        String payloadHash = payloadHash(request);
         String secret = cipher.decrypt(key.accessKey(), key.secretKeyCiphertext());
         if (secret == null) {
             if (undecryptableWarned.asMap().putIfAbsent(accessKey, Boolean.TRUE) == null) {
@@ -86,10 +97,7 @@ public class SignatureAuthenticator {
             }
             throw Refusals.credential("secret_unreadable", "access key " + accessKey + ": the stored secret does not open");
         }
-        String canonical = SdkSignature.canonicalRequest(request.method(), request.path(), request.query(),
-                signedHeaders, request::header, payloadHash);
-        String expected = SdkSignature.sign(secret, SdkSignature.stringToSign(sdkDate, canonical));
-        if (!SdkSignature.matches(expected, authorization.signature())) {
+        if (!signatureMatches(secret, request, signedHeaders, sdkDate, authorization)) {
             if (keys.recordMismatch(key.accessKey(), config.lockoutThreshold(), config.lockoutDuration())) {
                 Counters.lockout();
                 LOG.warnf("access key %s locked for %s after %d consecutive signature mismatches", key.accessKey(),
@@ -100,7 +108,21 @@ public class SignatureAuthenticator {
         if (key.failedAttempts() > 0) {
             keys.resetMismatches(key.accessKey());
         }
-        return new Caller(key.projectId(), new HashSet<>(key.roles()), "ak:" + key.accessKey());
+        Caller caller = new Caller(key.projectId(), new HashSet<>(key.roles()), "ak:" + key.accessKey());
+        knownKeys.put(accessKey, new KnownKey(caller, secret));
+        return caller;
+    }
+
+    /** What a remembered key needs: the caller it authenticates and its secret (in memory only, briefly). */
+    private record KnownKey(Caller caller, String secret) {
+    }
+
+    private static boolean signatureMatches(String secret, HttpRequestData request, List<String> signedHeaders,
+                                            String sdkDate, SdkSignature.AuthorizationHeader authorization) {
+        String canonical = SdkSignature.canonicalRequest(request.method(), request.path(), request.query(),
+                signedHeaders, request::header, payloadHash(request));
+        String expected = SdkSignature.sign(secret, SdkSignature.stringToSign(sdkDate, canonical));
+        return SdkSignature.matches(expected, authorization.signature());
     }
 
     private void checkDate(String sdkDate) {
