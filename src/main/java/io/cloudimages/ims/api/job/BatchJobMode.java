@@ -117,7 +117,7 @@ public class BatchJobMode {
         if (report.stoppedBy().isPresent()) {
             return EXIT_DATABASE_STOPPED;
         }
-        return report.failedCount() > 0 ? EXIT_SOME_FAILED : EXIT_DONE;
+        return report.failedCount() > 0 || report.conflicts() > 0 ? EXIT_SOME_FAILED : EXIT_DONE;
     }
 
     private byte[] document() {
