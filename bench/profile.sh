@@ -16,7 +16,7 @@ PORT=${PORT:-18081}
 SCHEMA=ims_profile
 PROJECT=be0c0000000000000000000000000001
 IMAGES=1000
-JVM_OPTS=(${JVM_OPTIONS:--Xms32m -Xmx64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError})
+JVM_OPTS=(${JVM_OPTIONS:--Xms16m -Xmx64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError})
 hostport=$(sed -E 's#jdbc:postgresql://([^/]+)/.*#\1#' <<<"$JDBC_URL")
 export PGHOST=${hostport%%:*} PGPORT=${hostport##*:} PGDATABASE=$(sed -E 's#.*/([^/?]+).*#\1#' <<<"$JDBC_URL") PGUSER=${PGUSER:-postgres}
 work=$(mktemp -d)
