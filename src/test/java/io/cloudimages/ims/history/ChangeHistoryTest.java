@@ -81,6 +81,15 @@ class ChangeHistoryTest {
         List<HistoryRows.Row> functionRows = HistoryRows.of(viaFunction);
         assertEquals(1, functionRows.size());
         assertEquals("updateImage", functionRows.get(0).entryPoint());
+        // The APIG function records the described request's id and its own entry point.
+        String apig = "{\"httpMethod\":\"PATCH\",\"path\":\"/v2/cloudimages/" + viaFunction + "\",\"headers\":{"
+                + "\"content-type\":\"application/json\",\"x-auth-token\":\"" + token + "\",\"x-request-id\":\"apig-req-1\"},"
+                + "\"body\":\"[{\\\"op\\\":\\\"add\\\",\\\"path\\\":\\\"/g\\\",\\\"value\\\":\\\"1\\\"}]\","
+                + "\"isBase64Encoded\":false}";
+        request().contentType(JSON).body(apig).post("/apig").then().statusCode(200).body("statusCode", equalTo(200));
+        HistoryRows.Row apigRow = HistoryRows.of(viaFunction).get(1);
+        assertEquals("apig", apigRow.entryPoint());
+        assertEquals("apig-req-1", apigRow.requestId());
         assertTrue(functionRows.get(0).requestId() != null && !functionRows.get(0).requestId().isBlank());
 
         String second = TestImages.create(image -> image.owner = project);
@@ -95,7 +104,7 @@ class ChangeHistoryTest {
             assertEquals(project, row.project());
             assertEquals("batchUpdateImages", row.entryPoint());
         }
-        assertEquals(2, HistoryRows.of(viaFunction).size());
+        assertEquals(3, HistoryRows.of(viaFunction).size());
         assertEquals(1, HistoryRows.of(second).size());
         // A dry run and a run that changes nothing have no run id and record nothing.
         request().header("X-Auth-Token", token).contentType(JSON)

@@ -138,6 +138,28 @@ class BatchJobModeIT {
                 rows.next();
                 assertEquals(10_000, rows.getInt(1));
             }
+            // The run is undone by a job of its own, which first purges history past its retention.
+            String runId = run.answer().get("run_id").asText();
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
+                connection.createStatement().execute("insert into image_change (image_id, changed_at, actor, project,"
+                        + " entry_point, changes) values (gen_random_uuid(), now() - interval '100 days', 'old', 'old',"
+                        + " 'route', '{}')");
+            }
+            Map<String, String> undoEnv = production(url);
+            undoEnv.put("IMS_BATCH_JOB", "{\"undo\":\"" + runId + "\"}");
+            Run undo = run(undoEnv);
+            assertEquals(0, undo.exitCode(), undo.stderr());
+            assertEquals(10_000, undo.answer().get("changed").asInt());
+            assertEquals(0, undo.answer().get("conflicts").asInt());
+            assertTrue(undo.stderr().contains("1 records older than ims.history.retention purged"), undo.stderr());
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+                 var rows = connection.createStatement().executeQuery(
+                         "select count(*) filter (where properties ->> 'hw_vif_multiqueue_enabled' is not null),"
+                                 + " (select count(*) from image_change where actor = 'old') from image")) {
+                rows.next();
+                assertEquals(0, rows.getInt(1), "every image as before the run");
+                assertEquals(0, rows.getInt(2), "the old record purged");
+            }
             // The database away: exit 3, with the answer still printed.
             int port = java.net.URI.create(url.substring("jdbc:".length())).getPort();
             try (TcpProxy proxy = new TcpProxy(port)) {

@@ -77,10 +77,15 @@ class FunctionGraphTest {
                 + "\"patch\":[{\"op\":\"add\",\"path\":\"/timer\",\"value\":\"yes\"}]}";
         String event = MAPPER.writeValueAsString(Map.of("version", "v1.0", "time", "2026-11-28T03:00:00+08:00",
                 "trigger_type", "TIMER", "trigger_name", "nightly", "user_event", job));
-        invoke(event, null).then().statusCode(200).body("status", equalTo(200)).body("matched", equalTo(2))
-                .body("changed", equalTo(2));
+        String runId = invoke(event, null).then().statusCode(200).body("status", equalTo(200)).body("matched", equalTo(2))
+                .body("changed", equalTo(2)).extract().path("run_id");
         assertEquals("yes", TestImages.load(first).properties.get("timer"));
         assertEquals("yes", TestImages.load(second).properties.get("timer"));
+        // A timer event can undo a run too (docs/behaviour.md §9.3).
+        String undo = MAPPER.writeValueAsString(Map.of("trigger_type", "TIMER", "user_event", "{\"undo\":\"" + runId + "\"}"));
+        invoke(undo, null).then().statusCode(200).body("status", equalTo(200)).body("changed", equalTo(2))
+                .body("conflicts", equalTo(0));
+        assertEquals(null, TestImages.load(first).properties.get("timer"));
         // A timer job must name its scope: refused whole, nothing touched.
         String unscoped = MAPPER.writeValueAsString(Map.of("trigger_type", "TIMER",
                 "user_event", "{\"patch\":[{\"op\":\"add\",\"path\":\"/everywhere\",\"value\":\"x\"}]}"));
