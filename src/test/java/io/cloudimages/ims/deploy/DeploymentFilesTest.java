@@ -46,7 +46,7 @@ class DeploymentFilesTest {
             "quarkus.datasource.password", "quarkus.datasource.jdbc.max-size", "quarkus.flyway.migrate-at-start",
             "quarkus.init-and-exit", "ims.auth.sk-encryption-key", "mp.jwt.verify.publickey.location",
             "mp.jwt.verify.issuer", "ims.demo", "quarkus.log.console.json.enabled", "ims.batch.job-file",
-            "ims.batch.shards");
+            "ims.batch.shards", "ims.request-deadline");
     static final Map<String, Class<?>> MODELS = Map.of("Service", Service.class, "Job", Job.class,
             "CronJob", CronJob.class, "ConfigMap", ConfigMap.class);
     /** PostgreSQL's default max_connections (100) less the 3 reserved for superusers. */
