@@ -7,8 +7,6 @@ import io.cloudimages.ims.application.RunHistory;
 import io.cloudimages.ims.config.ImsConfig;
 import io.cloudimages.ims.domain.history.AttributeChanges;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,12 +31,12 @@ public class ChangeHistory implements RunHistory {
     private static final String BEFORE = "before";
     private static final String AFTER = "after";
 
-    private final EntityManager entityManager;
+    private final TransactionConnection connections;
     private final ObjectMapper json;
     private final boolean enabled;
 
-    ChangeHistory(EntityManager entityManager, ObjectMapper json, ImsConfig config) {
-        this.entityManager = entityManager;
+    ChangeHistory(TransactionConnection connections, ObjectMapper json, ImsConfig config) {
+        this.connections = connections;
         this.json = json;
         this.enabled = config.history().enabled();
     }
@@ -67,7 +65,7 @@ public class ChangeHistory implements RunHistory {
 
     @Override
     public Optional<String> projectOfRun(String runId) {
-        return session().doReturningWork(connection -> {
+        return connections.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "select project from image_change where run_id = ? limit 1")) {
                 select.setObject(1, UUID.fromString(runId));
@@ -81,7 +79,7 @@ public class ChangeHistory implements RunHistory {
     /** Keyset paging by image id: an undo's memory stays flat whatever the size of the run. */
     @Override
     public List<RunChange> changesOfRun(String runId, Optional<String> afterImageId, int limit) {
-        return session().doReturningWork(connection -> {
+        return connections.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement("select image_id::text, changes::text"
                     + " from image_change where run_id = ? and image_id > ? order by image_id limit ?")) {
                 select.setObject(1, UUID.fromString(runId));
@@ -100,7 +98,7 @@ public class ChangeHistory implements RunHistory {
 
     @Override
     public long countOfRun(String runId) {
-        return session().doReturningWork(connection -> {
+        return connections.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "select count(*) from image_change where run_id = ?")) {
                 select.setObject(1, UUID.fromString(runId));
@@ -114,7 +112,7 @@ public class ChangeHistory implements RunHistory {
 
     @Override
     public int purgeOlderThan(Instant before, int limit) {
-        return session().doReturningWork(connection -> {
+        return connections.call(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("delete from image_change where id in"
                     + " (select id from image_change where changed_at < ? limit ?)")) {
                 delete.setTimestamp(1, Timestamp.from(before));
@@ -122,10 +120,6 @@ public class ChangeHistory implements RunHistory {
                 return delete.executeUpdate();
             }
         });
-    }
-
-    private Session session() {
-        return entityManager.unwrap(Session.class);
     }
 
     /** {"attribute": {"before": ..., "after": ...}}; a missing member: not set. */

@@ -4,9 +4,7 @@ import io.cloudimages.ims.application.Deadline;
 import io.cloudimages.ims.config.ImsConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -30,11 +28,11 @@ public class GuardedTransactions {
      */
     static final long DEFAULTS_SLACK_MILLIS = 25;
 
-    private final EntityManager entityManager;
+    private final TransactionConnection connections;
     private final Duration fallbackBudget;
 
-    GuardedTransactions(EntityManager entityManager, ImsConfig config) {
-        this.entityManager = entityManager;
+    GuardedTransactions(TransactionConnection connections, ImsConfig config) {
+        this.connections = connections;
         this.fallbackBudget = config.requestDeadline();
     }
 
@@ -72,14 +70,14 @@ public class GuardedTransactions {
      * is gone, when tighter transaction-local ones are set (set_config, true).
      */
     private void boundWaits() {
-        entityManager.unwrap(Session.class).doWork(connection -> {
+        connections.call(connection -> {
             long left = Deadline.remainingMillis(fallbackBudget);
             if (left < MIN_MILLIS) {
                 throw new DeadlinePassed();
             }
             connection.setNetworkTimeout(Runnable::run, (int) left);
             if (fallbackBudget.toMillis() - left <= DEFAULTS_SLACK_MILLIS) {
-                return;
+                return null;
             }
             try (PreparedStatement limits = connection.prepareStatement(
                     "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)")) {
@@ -87,6 +85,7 @@ public class GuardedTransactions {
                 limits.setString(2, ConnectionDefaults.lockMillis(left) + "ms");
                 limits.execute();
             }
+            return null;
         });
     }
 

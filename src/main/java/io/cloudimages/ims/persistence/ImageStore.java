@@ -8,9 +8,7 @@ import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.domain.batch.ImageSelector;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,22 +18,25 @@ import java.util.UUID;
 
 /**
  * Images in PostgreSQL; callers hold the transaction. A PATCH's locked read and its write are explicit SQL on the
- * transaction's connection ({@link ImageRows}); the batch selector's queries go through the entity manager.
+ * transaction's connection ({@link ImageRows}, {@link TransactionConnection}); the batch selector's queries go
+ * through the entity manager.
  */
 @ApplicationScoped
 public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageEntity, UUID> {
     private final ObjectMapper json;
     private final ChangeHistory history;
+    private final TransactionConnection connections;
 
-    ImageStore(ObjectMapper json, ChangeHistory history) {
+    ImageStore(ObjectMapper json, ChangeHistory history, TransactionConnection connections) {
         this.json = json;
         this.history = history;
+        this.connections = connections;
     }
 
     /** {@code SELECT ... FOR UPDATE}, with the caller's project in the WHERE unless it is an administrator. */
     @Override
     public Optional<LockedImage> lockForUpdate(String id, Caller caller) {
-        return withConnection(connection -> {
+        return connections.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     caller.isAdmin() ? ImageRows.LOCK_ANY : ImageRows.LOCK_OWNED)) {
                 select.setObject(1, UUID.fromString(id));
@@ -49,7 +50,7 @@ public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageE
 
     @Override
     public Optional<Image> find(String id) {
-        return withConnection(connection -> {
+        return connections.call(connection -> {
             try (PreparedStatement select = connection.prepareStatement(ImageRows.SELECT)) {
                 select.setObject(1, UUID.fromString(id));
                 return readOne(select);
@@ -82,14 +83,6 @@ public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageE
         }
     }
 
-    private <T> T withConnection(SqlWork<T> work) {
-        return getEntityManager().unwrap(Session.class).doReturningWork(work::run);
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private final class LockedRow implements LockedImage {
         private final Image image;
@@ -106,7 +99,7 @@ public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageE
         /** One statement: the UPDATE of the touched columns and, when history is kept, the history row. */
         @Override
         public void save(Image changed, ChangeRecord record) {
-            int written = withConnection(connection -> {
+            int written = connections.call(connection -> {
                 try (PreparedStatement write = history.withRecord(
                         ImageRows.update(image, changed, record.changes(), json), record).prepare(connection)) {
                     return write.executeUpdate();
