@@ -2,7 +2,6 @@ package io.cloudimages.ims.application;
 
 import io.cloudimages.ims.domain.EntityTags;
 import io.cloudimages.ims.domain.Image;
-import io.cloudimages.ims.domain.ImsError;
 import io.cloudimages.ims.domain.ImsException;
 import io.cloudimages.ims.domain.access.Caller;
 import io.cloudimages.ims.domain.access.ImageAccessPolicy;
@@ -58,17 +57,13 @@ public class ImageUpdateService {
     }
 
     /**
-     * Takes one image's share of a batch run back (docs/behaviour.md §9): only when every attribute the run touched
-     * still holds the value the run wrote; otherwise 409 IMG.0409 and the image is left as it is.
+     * Takes one image's share of a batch run back (docs/behaviour.md §9.3), as {@link AttributeChanges#undo} decides:
+     * only when every attribute the run touched still holds the value the run wrote (otherwise 409 IMG.0409) and the
+     * restored state meets the final-state rules.
      */
     public UpdateOutcome undo(Caller caller, String imageId, AttributeChanges runChanges, boolean dryRun,
                               ChangeOrigin origin) {
-        return change(caller, imageId, dryRun, origin, image -> {
-            if (!runChanges.standsIn(image.attributes())) {
-                throw ImsError.CHANGED_SINCE_RUN.exception("the image has changed since the run; left as it is");
-            }
-            return runChanges.undoneIn(image.attributes());
-        });
+        return change(caller, imageId, dryRun, origin, image -> runChanges.undo(image.attributes()));
     }
 
     /** What a change makes of the image's attributes, given the image as it is (locked, and the caller allowed). */

@@ -2,6 +2,7 @@ package io.cloudimages.ims.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudimages.ims.domain.history.AttributeChanges;
@@ -37,6 +38,18 @@ class AttributeChangesTest {
                 Map.of("name", "b", "team", "old", "added", "1", "gone", "back"))) { // one it removed, set again
             assertFalse(changes.standsIn(changedSince), changedSince.toString());
         }
+    }
+
+    @Test
+    void anUndoIsRefusedWhenTheRunsValuesNoLongerStandOrTheRestoredStateBreaksAFinalStateRule() {
+        AttributeChanges run = AttributeChanges.between(Map.of("__support_xen", "true"), Map.of("__support_xen", "false"));
+        ImsException changedSince = assertThrows(ImsException.class, () -> run.undo(Map.of("__support_xen", "true")));
+        assertEquals(ImsError.CHANGED_SINCE_RUN, changedSince.error());
+        // Later, an attribute the run did not touch was set that cannot stand with the run's old value.
+        ImsException rule = assertThrows(ImsException.class,
+                () -> run.undo(Map.of("__support_xen", "false", "__support_xen_hana", "true")));
+        assertEquals(ImsError.ATTRIBUTE_STATE, rule.error());
+        assertEquals(Map.of("__support_xen", "true"), run.undo(Map.of("__support_xen", "false")));
     }
 
     @Test

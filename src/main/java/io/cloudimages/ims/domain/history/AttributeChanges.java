@@ -1,5 +1,8 @@
 package io.cloudimages.ims.domain.history;
 
+import io.cloudimages.ims.domain.ImsError;
+import io.cloudimages.ims.domain.attribute.FinalStateRules;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +58,23 @@ public final class AttributeChanges {
             }
         }
         return true;
+    }
+
+    /**
+     * Takes this change back from an image's current attributes (docs/behaviour.md §9.3): 409 IMG.0409 when any
+     * attribute it touched no longer holds the value it wrote; otherwise each touched attribute back to its value
+     * before, the result held to the final-state rules like any new state (later changes of other attributes may
+     * not stand with the old values: then the rule's 400, and nothing is restored).
+     */
+    public Map<String, String> undo(Map<String, String> current) {
+        if (!standsIn(current)) {
+            throw ImsError.CHANGED_SINCE_RUN.exception("the image has changed since the run; left as it is");
+        }
+        Map<String, String> restored = undoneIn(current);
+        if (!restored.equals(current)) {
+            FinalStateRules.check(restored);
+        }
+        return restored;
     }
 
     /** The attributes as they would be with this change taken back (each touched attribute to its before). */
