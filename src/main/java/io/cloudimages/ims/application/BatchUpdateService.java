@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a batch job: matching ids (or, for an undo, the images a run changed) are read a page at a time (keyset
@@ -124,9 +126,7 @@ public class BatchUpdateService {
                 List<String> ids = Deadline.after(stepDeadline).run(() -> transactions.inNewTransaction(
                         () -> store.selectIds(job.selector(), caller, cursor, limit)));
                 for (String id : ids) {
-                    tally.step(id, () -> Deadline.after(stepDeadline).run(
-                            () -> images.update(caller, id, patch, origin).changed()));
-                    progress.imageDone(tally.done(), tally.changed, tally.unchanged, tally.failedCount);
+                    oneImage(tally, progress, id, () -> images.update(caller, id, patch, origin));
                 }
                 pages++;
                 LOG.infof("batch page %d: %s", pages, tally);
@@ -159,9 +159,8 @@ public class BatchUpdateService {
                 List<RunHistory.RunChange> page = Deadline.after(stepDeadline).run(() -> transactions.inNewTransaction(
                         () -> history.changesOfRun(job.runId(), cursor, PAGE_SIZE)));
                 for (RunHistory.RunChange change : page) {
-                    tally.step(change.imageId(), () -> Deadline.after(stepDeadline).run(
-                            () -> images.undo(caller, change.imageId(), change.changes(), job.dryRun(), origin).changed()));
-                    progress.imageDone(tally.done(), tally.changed, tally.unchanged, tally.failedCount);
+                    oneImage(tally, progress, change.imageId(),
+                            () -> images.undo(caller, change.imageId(), change.changes(), job.dryRun(), origin));
                 }
                 LOG.infof("undo of run %s: %s", job.runId(), tally);
                 if (page.size() < PAGE_SIZE) {
@@ -176,6 +175,13 @@ public class BatchUpdateService {
             LOG.warnf("undo stopped after %d images: %s", tally.done(), stop.error().code());
             return tally.report(false, Optional.of(stop));
         }
+    }
+
+    /** One image of a run, in its own transaction under a deadline of its own, counted and told to the progress. */
+    private void oneImage(Tally tally, Progress progress, String imageId,
+                          Supplier<ImageUpdateService.UpdateOutcome> change) {
+        tally.step(imageId, () -> Deadline.after(stepDeadline).run(change).changed());
+        progress.imageDone(tally.done(), tally.changed, tally.unchanged, tally.failedCount);
     }
 
     /** 404 IMG.0404 for a run nobody recorded and for another project's run, alike, unless the caller is an admin. */
@@ -209,7 +215,7 @@ public class BatchUpdateService {
         }
 
         /** One image: changed or not, or its refusal counted; a database outage stops the run. */
-        void step(String imageId, java.util.function.BooleanSupplier change) {
+        void step(String imageId, BooleanSupplier change) {
             try {
                 if (change.getAsBoolean()) {
                     changed++;

@@ -24,7 +24,7 @@ final class ImageColumns {
     record FieldColumn(ImageField field, String column, String selectorText) {
     }
 
-    /** A modifiable attribute with a column of its own, stored in the attribute's text form ({@code sqlCast}). */
+    /** A modifiable attribute with a column of its own, of SQL type {@code sqlType}, written from its text form. */
     record AttributeColumn(String attribute, String column, String sqlType) {
         String selectorText() {
             return sqlType.equals("text") ? column : column + "::text";

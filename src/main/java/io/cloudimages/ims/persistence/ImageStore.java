@@ -83,7 +83,6 @@ public class ImageStore implements ImageRepository, PanacheRepositoryBase<ImageE
         }
     }
 
-
     private final class LockedRow implements LockedImage {
         private final Image image;
 

@@ -220,7 +220,7 @@ public class AuthenticationTest {
      * meanwhile, it stops working once that has passed (bounded here by a generous 30 s), not never.
      */
     @Test
-    void aRememberedKeyDisabledInTheDatabaseStopsWorkingWithinTheCachePeriod() throws InterruptedException {
+    void aRememberedKeyDisabledInTheDatabaseStopsWorkingOnceTheCachePeriodHasPassed() throws InterruptedException {
         createKey("TESTDISABLED0002", "disabled-later", true);
         String id = TestImages.create();
         signedPatch("TESTDISABLED0002", "disabled-later", null, id, "[]").then().statusCode(200);

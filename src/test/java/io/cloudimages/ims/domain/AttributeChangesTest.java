@@ -60,14 +60,4 @@ class AttributeChangesTest {
         assertTrue(undo.standsIn(undone));
         assertEquals(AFTER, undo.undoneIn(undone));
     }
-
-    @Test
-    void ifMatchComparesStrongTagsOrAcceptsAnyImage() {
-        assertTrue(EntityTags.ifMatchHolds("\"7\"", "\"7\""));
-        assertTrue(EntityTags.ifMatchHolds("*", "\"7\""));
-        assertTrue(EntityTags.ifMatchHolds("\"1\", \"7\"", "\"7\""));
-        assertFalse(EntityTags.ifMatchHolds("W/\"7\"", "\"7\""));
-        assertFalse(EntityTags.ifMatchHolds("\"8\"", "\"7\""));
-        assertFalse(EntityTags.ifMatchHolds("7", "\"7\""));
-    }
 }
